@@ -1,0 +1,20 @@
+/** Limits on datasets, stated in docs/dataset-format.md. */
+export const LIMITS = {
+  fileBytes: 64 * 1024 * 1024,
+  depth: 12,
+  id: 128,
+  shortText: 300,
+  text: 2000,
+  quote: 1000,
+  context: 64,
+  url: 2048,
+  outlets: 20_000,
+  articles: 200_000,
+  disputes: 100_000,
+  claimsPerDispute: 500,
+  responsesPerDispute: 500,
+  quotesPerItem: 20,
+  urlsPerArticle: 50,
+  domainsPerOutlet: 50,
+  fingerprintHashes: 256,
+} as const;

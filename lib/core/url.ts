@@ -1,0 +1,62 @@
+/**
+ * URL canonicalisation: one key for every address under which the same article is served.
+ * Scheme, `www.`/`m.`/`amp.` hosts, default ports, fragments, tracking parameters, AMP and print
+ * variants and trailing slashes do not change the key. Only http(s) URLs have a key.
+ */
+
+const HOST_PREFIXES = /^(?:www\d?|m|mobile|amp|amp-)\./;
+const TRACKING_PARAM =
+  /^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_ga|_gl|igshid|ocid|smid|smtyp|cmpid|campaign_id|partner|ref|ref_src|referrer|source|src|share|s_cid|icid|mod|ito|yclid|spm|from|cid|amp|outputtype|print|output)$/i;
+const PRINT_OR_AMP_SEGMENT = /^(?:amp|print|amphtml)$/i;
+
+/** True for absolute http and https URLs. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** The canonical key of an http(s) URL (`host/path?sorted-query`), or null for anything else. */
+export function urlKey(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const host = url.hostname.toLowerCase().replace(/\.$/, '').replace(HOST_PREFIXES, '');
+  const port = url.port && url.port !== '80' && url.port !== '443' ? `:${url.port}` : '';
+  const segments = url.pathname
+    .split('/')
+    .filter((segment) => segment !== '' && !PRINT_OR_AMP_SEGMENT.test(segment))
+    .map((segment) => safeDecode(segment).replace(/\.amp(\.html?)$/i, '$1'));
+  const params = [...url.searchParams.entries()]
+    .filter(([name]) => !TRACKING_PARAM.test(name))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, val]) => `${name}=${val}`);
+  const query = params.length ? `?${params.join('&')}` : '';
+  return `${host}${port}/${segments.join('/')}${query}`;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The site key of a URL for per-site settings: the host without `www.`-like prefixes. */
+export function siteKey(value: string): string | null {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return url.hostname.toLowerCase().replace(/\.$/, '').replace(HOST_PREFIXES, '');
+  } catch {
+    return null;
+  }
+}

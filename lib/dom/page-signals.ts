@@ -1,0 +1,48 @@
+/**
+ * The cheap signals the always-on script sends: the page's URLs and the content n-gram hashes of
+ * its visible text, from one TreeWalker pass with no filter callback.
+ */
+import type { PageSignals } from '../core/catalog';
+import { MAX_HASHES } from '../core/limits';
+import { textHashes } from '../core/text/tokens';
+
+const MAX_TEXT = 600_000;
+const SKIP_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+
+export function pageUrls(doc: Document): Pick<PageSignals, 'url' | 'canonical' | 'ogUrl'> {
+  const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i]')?.href ?? null;
+  const ogUrl = doc.querySelector<HTMLMetaElement>('meta[property="og:url" i]')?.content ?? null;
+  return { url: doc.location?.href ?? doc.URL, canonical: canonical || null, ogUrl: ogUrl ? resolve(ogUrl, doc.URL) : null };
+}
+
+function resolve(value: string, base: string): string | null {
+  try {
+    return new URL(value, base).href;
+  } catch {
+    return null;
+  }
+}
+
+export function visibleText(root: Node, maxChars = MAX_TEXT): string {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const parts: string[] = [];
+  let total = 0;
+  for (let node = walker.nextNode(); node && total < maxChars; node = walker.nextNode()) {
+    const parent = node.parentNode as Element | null;
+    if (parent && SKIP_PARENTS.has(parent.nodeName)) continue;
+    const value = (node as Text).data;
+    parts.push(value);
+    total += value.length;
+  }
+  return parts.join(' ');
+}
+
+/** Distinct content n-gram hashes of a text, capped at MAX_HASHES. */
+export function hashesOf(text: string): number[] {
+  return [...textHashes(text, MAX_HASHES)];
+}
+
+export function collectSignals(doc: Document): PageSignals {
+  return { ...pageUrls(doc), hashes: doc.body ? hashesOf(visibleText(doc.body)) : [] };
+}

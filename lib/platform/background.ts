@@ -1,0 +1,67 @@
+/**
+ * The background: answers content scripts from the catalog, injects the overlay where a page may
+ * carry disputes, and keeps the toolbar button (toggle, icon, badge, menu) in step with storage.
+ */
+import { browser } from 'wxt/browser';
+import { shownOn, withSite } from '../core/settings';
+import { siteKey } from '../core/url';
+import { isOwnTopFrameContentScript, type SenderLike } from '../messaging/guards';
+import { parseContentMessage, type NotesReply, type PageVerdict } from '../messaging/protocol';
+import { catalogFor } from './catalog-cache';
+import { injectOverlay } from './inject';
+import { createMenus, MENU_DATASETS, MENU_SITE, onMenuClick, setSiteMenu } from './menus';
+import { getSettings, updateSettings, watchSettings } from './settings';
+import { actionApi, showCount, showEnabled } from './toolbar';
+
+export async function handleContentMessage(message: unknown, sender: SenderLike): Promise<PageVerdict | NotesReply | null> {
+  if (!isOwnTopFrameContentScript(sender, browser.runtime.id)) return null;
+  const parsed = parseContentMessage(message);
+  if (!parsed) return null;
+  const tabId = sender.tab.id;
+  const settings = await getSettings();
+  switch (parsed.type) {
+    case 'page': {
+      const article = catalogFor(settings).identify(parsed.signals);
+      if (!article) {
+        await showCount(tabId, 0);
+        return { maybe: false };
+      }
+      if (shownOn(settings, sender.url ?? '')) await injectOverlay(tabId).catch(() => undefined);
+      return { maybe: true };
+    }
+    case 'notes': {
+      const catalog = catalogFor(settings);
+      const article = catalog.identify(parsed.signals);
+      return { article, notes: article ? catalog.notesFor(article) : [] };
+    }
+    case 'count':
+      await showCount(tabId, parsed.count);
+      return null;
+  }
+}
+
+export function toggleEnabled(): Promise<unknown> {
+  return updateSettings((settings) => ({ ...settings, enabled: !settings.enabled }));
+}
+
+async function syncSiteMenu(url: string | undefined): Promise<void> {
+  const site = url ? siteKey(url) : null;
+  const settings = await getSettings();
+  await setSiteMenu(site !== null && settings.disabledSites.includes(site));
+}
+
+export function startBackground(): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: SenderLike) => handleContentMessage(message, sender));
+  actionApi().onClicked.addListener(() => void toggleEnabled());
+  browser.runtime.onInstalled.addListener(() => void createMenus());
+  onMenuClick((id, tab) => {
+    if (id === MENU_DATASETS) void browser.runtime.openOptionsPage();
+    if (id === MENU_SITE && tab?.url) {
+      const url = tab.url;
+      void updateSettings((settings) => withSite(settings, url, shownOn({ ...settings, enabled: true }, url))).then(() => syncSiteMenu(url));
+    }
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) => void browser.tabs.get(tabId).then((tab) => syncSiteMenu(tab.url)).catch(() => undefined));
+  watchSettings((settings) => void showEnabled(settings.enabled));
+  void getSettings().then((settings) => showEnabled(settings.enabled));
+}

@@ -1,0 +1,32 @@
+import { defineConfig } from 'wxt';
+
+// Manifest and build settings. Permissions are the fewest the features need; the README says why each is there.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifest: ({ browser, manifestVersion }) => ({
+    name: 'Counterpoint',
+    description: 'Quiet margin notes on news passages that another outlet has publicly disputed. Works offline from datasets; sends nothing.',
+    permissions: ['storage', 'contextMenus', 'scripting'],
+    icons: { 16: 'icons/on-16.png', 32: 'icons/on-32.png', 48: 'icons/on-48.png', 128: 'icons/on-128.png' },
+    action: {
+      default_title: 'Counterpoint: notes on',
+      default_icon: { 16: 'icons/on-16.png', 32: 'icons/on-32.png' },
+    },
+    commands: {
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: 'Turn Counterpoint notes off or on',
+      },
+    },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'counterpoint@counterpoint.invalid',
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+});
