@@ -1,5 +1,5 @@
 /** The note a badge opens: the other outlet's side of the passage, with its source and a link. */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { noteHeading, stanceLabel, type CounterView, type IdentifiedArticle, type NoteView } from '../lib/core/notes';
 import { formatDate, howPhrase, safeHttpUrl, sourceLine, truncate } from './format';
 
@@ -20,8 +20,8 @@ export function NoteCard({ note, article, id, onClose, position, passage }: Note
   const headingId = `${id}-heading`;
 
   // Opening a card moves focus to its heading (the card is remounted for each note).
-  useEffect(() => {
-    headingRef.current?.focus();
+  useLayoutEffect(() => {
+    headingRef.current?.focus({ preventScroll: true });
   }, []);
 
   return (

@@ -2,7 +2,7 @@
  * Everything Counterpoint shows on a page, rendered into the content script's shadow root: a badge
  * per placed note, the one open note card, and a pill listing the notes that could not be placed.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { noteHeading, type IdentifiedArticle, type NoteView } from '../lib/core/notes';
 import { Badge } from './Badge';
 import { NoteCard } from './NoteCard';
@@ -79,7 +79,9 @@ export function Overlay({ article, placed, unplaced, theme }: OverlayProps) {
   });
 
   // While something is open: Esc closes it, a pointerdown or click outside the overlay closes all.
-  useEffect(() => {
+  // A layout effect, so the listeners are in place as soon as the card is (effects wait for a frame,
+  // and background tabs get no frames).
+  useLayoutEffect(() => {
     if (openId === null && !panelOpen) return;
     const inside = (event: Event) => {
       const root = rootRef.current;

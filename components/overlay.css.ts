@@ -54,6 +54,8 @@ font-size:14px;line-height:1.45;overflow-wrap:anywhere;
 .cp-note--inline{position:static;width:auto;max-width:none;max-height:none;margin-top:8px;box-shadow:none}
 .cp-note-head{display:flex;align-items:flex-start;gap:8px}
 .cp-note-heading{flex:1;font-size:15px;font-weight:600;line-height:1.3}
+/* The heading takes focus only so that reading starts there; it is not a control. */
+.cp-root .cp-note-heading:focus-visible{outline:none}
 .cp-close{
 flex:none;width:24px;height:24px;margin:-4px -6px 0 0;border-radius:4px;
 font-size:18px;line-height:24px;text-align:center;color:var(--cp-muted);
@@ -70,6 +72,7 @@ font-size:18px;line-height:24px;text-align:center;color:var(--cp-muted);
 display:inline-block;padding:0 7px;border-radius:999px;background:var(--cp-chip-bg);color:var(--cp-chip-fg);
 font-size:11px;line-height:18px;font-weight:500;text-transform:none;letter-spacing:.01em;
 }
+.cp-article time{white-space:nowrap}
 .cp-summary-label{font-weight:600;font-size:13px}
 .cp-root .cp-read{color:var(--cp-link);text-decoration:underline;text-underline-offset:2px;cursor:pointer}
 .cp-root .cp-read:hover{text-decoration-thickness:2px}
