@@ -3,7 +3,7 @@
  * article Readability found (not a teaser, caption or related-links box repeating the words);
  * a quote with no such hit leaves its note unplaced rather than badged somewhere wrong.
  */
-import type { NoteView } from '../core/notes';
+import type { NoteHow, NoteView } from '../core/notes';
 import { findQuote } from '../core/match/find-quote';
 import { normalise } from '../core/text/normalise';
 import { blockAncestor, buildTextMap, type TextMap } from './text-map';
@@ -12,6 +12,9 @@ export interface AnchoredNote {
   note: NoteView;
   range: Range;
   passage: string;
+  how: NoteHow;
+  /** 0..1: for an exact quote, how much of its prefix and suffix agrees with the page (1 when it has none). */
+  confidence: number;
 }
 
 export interface UnplacedNote {
@@ -38,19 +41,19 @@ export function anchorNotes(root: Element, notes: readonly NoteView[], articleTe
       unplaced.push({ note, reason: 'the dataset gives no words to look for' });
       continue;
     }
-    const range = anchorNote(map, note, articleKey);
-    if (range) placed.push({ note, range, passage: range.toString().replace(/\s+/g, ' ').trim() });
+    const found = anchorNote(map, note, articleKey);
+    if (found) placed.push({ note, ...found, how: 'quote', passage: found.range.toString().replace(/\s+/g, ' ').trim() });
     else unplaced.push({ note, reason: 'the passage was not found in this version of the article' });
   }
   placed.sort((a, b) => a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range));
   return { placed, unplaced };
 }
 
-function anchorNote(map: TextMap, note: NoteView, articleKey: string | null): Range | null {
+function anchorNote(map: TextMap, note: NoteView, articleKey: string | null): { range: Range; confidence: number } | null {
   for (const quote of note.quotes) {
     for (const hit of findQuote(map.text, quote)) {
       const range = map.range(hit.start, hit.end);
-      if (range && (articleKey === null || inArticle(range, articleKey))) return range;
+      if (range && (articleKey === null || inArticle(range, articleKey))) return { range, confidence: hit.context };
     }
   }
   return null;

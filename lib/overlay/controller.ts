@@ -5,9 +5,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { shownOn, type Settings } from '../core/settings';
-import { anchorNotes } from '../dom/anchor';
-import { extractArticle } from '../dom/extract';
-import { hashesOf, pageUrls, visibleText } from '../dom/page-signals';
+import { findNotes } from '../dom/find-notes';
 import { askNotes, reportCount } from '../platform/messages';
 import { OVERLAY_FLAG } from '../platform/page-watch';
 import { getSettings, watchSettings } from '../platform/settings';
@@ -33,13 +31,11 @@ export async function runOverlay(ctx: ContentScriptContext): Promise<void> {
 
   await idle(ctx);
   if (ctx.isInvalid) return;
-  const article = extractArticle(document);
-  const text = article?.text ?? (document.body ? visibleText(document.body) : '');
-  const reply = await askNotes({ ...pageUrls(document), hashes: hashesOf(text) });
-  if (ctx.isInvalid || !reply?.article || reply.notes.length === 0 || !document.body) return;
+  const { article, anchoring } = await findNotes(document, askNotes);
+  if (ctx.isInvalid || !article) return;
+  if (anchoring.placed.length === 0 && anchoring.unplaced.length === 0) return;
 
-  const anchoring = anchorNotes(document.body, reply.notes, article?.text ?? null);
-  const view = await mountOverlayView(ctx, reply.article, anchoring);
+  const view = await mountOverlayView(ctx, article, anchoring);
   const apply = (settings: Settings) => {
     if (ctx.isInvalid) return;
     const shown = shownOn(settings, location.href);
