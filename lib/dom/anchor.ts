@@ -1,20 +1,24 @@
 /**
- * Anchoring notes' quotes in the live page. A hit counts only if its paragraph is part of the
- * article Readability found (not a teaser, caption or related-links box repeating the words);
- * a quote with no such hit leaves its note unplaced rather than badged somewhere wrong.
+ * Anchoring notes' quotes in the live page: one normalised text of the root with a map back to the
+ * DOM, the matching engine (exact first, then bounded approximate search) on it, and only spans
+ * inside the article Readability found (not a teaser, caption or related-links box repeating the
+ * words). A quote with no good enough place leaves its note unplaced rather than badged somewhere wrong.
  */
+import type { Quote } from '../core/dataset/schema';
+import { matchQuote, type QuoteMatch } from '../core/match/anchor-quote';
+import { articleMask, type ArticleMask } from '../core/match/article-mask';
 import type { NoteHow, NoteView } from '../core/notes';
-import { findQuote } from '../core/match/find-quote';
-import { normalise } from '../core/text/normalise';
-import { blockAncestor, buildTextMap, type TextMap } from './text-map';
+import { buildTextMap, type TextMap } from './text-map';
 
 export interface AnchoredNote {
   note: NoteView;
   range: Range;
   passage: string;
   how: NoteHow;
-  /** 0..1: for an exact quote, how much of its prefix and suffix agrees with the page (1 when it has none). */
+  /** 0..1: exact quote: how much of its prefix and suffix agrees (1 when it has none); fuzzy or similar: the match score. */
   confidence: number;
+  /** The passage differs in words from the quote: the article was probably edited since (UI: "this passage has changed"). */
+  changed?: boolean;
 }
 
 export interface UnplacedNote {
@@ -27,13 +31,18 @@ export interface Anchoring {
   unplaced: UnplacedNote[];
 }
 
-const MAX_BLOCK_CHECK = 4000;
+export interface AnchorOptions {
+  /** The page's language (`<html lang>` or Readability's); quotes for another language are skipped. */
+  language?: string | null;
+}
 
-const compact = (text: string) => normalise(text).replace(/ /g, '');
+/** Share of each end of a span that must be article text. */
+const MIN_ARTICLE_COVERAGE = 0.5;
+const END_PROBE = 24;
 
-export function anchorNotes(root: Element, notes: readonly NoteView[], articleText: string | null): Anchoring {
+export function anchorNotes(root: Element, notes: readonly NoteView[], articleText: string | null, options: AnchorOptions = {}): Anchoring {
   const map = buildTextMap(root);
-  const articleKey = articleText ? compact(articleText) : null;
+  const mask = articleText ? articleMask(map.text, articleText) : null;
   const placed: AnchoredNote[] = [];
   const unplaced: UnplacedNote[] = [];
   for (const note of notes) {
@@ -41,28 +50,50 @@ export function anchorNotes(root: Element, notes: readonly NoteView[], articleTe
       unplaced.push({ note, reason: 'the dataset gives no words to look for' });
       continue;
     }
-    const found = anchorNote(map, note, articleKey);
-    if (found) placed.push({ note, ...found, how: 'quote', passage: found.range.toString().replace(/\s+/g, ' ').trim() });
-    else unplaced.push({ note, reason: 'the passage was not found in this version of the article' });
+    const found = anchorNote(map, note, mask, options.language ?? null);
+    if (!found) {
+      unplaced.push({ note, reason: 'the passage was not found in this version of the article' });
+      continue;
+    }
+    const range = map.range(found.start, found.end);
+    if (!range) {
+      unplaced.push({ note, reason: 'the passage was found but could not be marked' });
+      continue;
+    }
+    const anchored: AnchoredNote = { note, range, how: found.how, confidence: found.confidence, passage: range.toString().replace(/\s+/g, ' ').trim() };
+    if (found.changed) anchored.changed = true;
+    placed.push(anchored);
   }
   placed.sort((a, b) => a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range));
   return { placed, unplaced };
 }
 
-function anchorNote(map: TextMap, note: NoteView, articleKey: string | null): { range: Range; confidence: number } | null {
-  for (const quote of note.quotes) {
-    for (const hit of findQuote(map.text, quote)) {
-      const range = map.range(hit.start, hit.end);
-      if (range && (articleKey === null || inArticle(range, articleKey))) return { range, confidence: hit.context };
-    }
-  }
-  return null;
+/** Whether the two ends of [start, end) lie in the article. */
+export function inArticle(mask: ArticleMask | null, start: number, end: number): boolean {
+  if (!mask) return true;
+  const probe = Math.min(END_PROBE, end - start);
+  return mask.coverage(start, start + probe) >= MIN_ARTICLE_COVERAGE && mask.coverage(end - probe, end) >= MIN_ARTICLE_COVERAGE;
 }
 
-function inArticle(range: Range, articleKey: string): boolean {
-  if (!articleKey.includes(compact(range.toString()))) return false;
-  const block = blockAncestor(range.startContainer);
-  const text = block?.textContent ?? '';
-  if (!block || text.length > MAX_BLOCK_CHECK) return true;
-  return articleKey.includes(compact(text));
+/** The quotes worth trying for a page in `language`: that language's first, then those with none. */
+export function quotesFor(quotes: readonly Quote[], language: string | null): Quote[] {
+  const primary = (tag: string | null | undefined) => (tag ? tag.toLowerCase().split('-')[0]! : null);
+  const page = primary(language);
+  const own = quotes.filter((q) => q.language && page && primary(q.language) === page);
+  const neutral = quotes.filter((q) => !q.language);
+  // Without a known page language every quote is tried (its text decides).
+  const others = page ? [] : quotes.filter((q) => q.language);
+  return [...own, ...neutral, ...others];
+}
+
+function anchorNote(map: TextMap, note: NoteView, mask: ArticleMask | null, language: string | null): QuoteMatch | null {
+  const accept = (start: number, end: number) => inArticle(mask, start, end);
+  const region = mask?.extent ?? undefined;
+  let best: QuoteMatch | null = null;
+  for (const quote of quotesFor(note.quotes, language)) {
+    const match = matchQuote(map.text, quote, region ? { accept, region } : { accept });
+    if (match && match.how === 'quote') return match;
+    if (match && (!best || match.confidence > best.confidence)) best = match;
+  }
+  return best;
 }

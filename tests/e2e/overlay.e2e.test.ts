@@ -185,4 +185,15 @@ describe('the toolbar button', () => {
     await page.close();
     await other.close();
   });
+
+  it('"Manage datasets" opens the settings page, which lists the built-in dataset', async () => {
+    const optionsUrl = `chrome-extension://${browser.extensionId}/options.html`;
+    await browser.worker.evaluate(() => chrome.contextMenus.onClicked.dispatch({ menuItemId: 'counterpoint-datasets' }, undefined));
+    await expect.poll(() => browser.context.pages().some((p) => p.url() === optionsUrl), { timeout: 10_000 }).toBe(true);
+    const options = browser.context.pages().find((p) => p.url() === optionsUrl)!;
+    await options.locator('[data-dataset-id="counterpoint-seed"]').waitFor();
+    const text = (await options.locator('[data-dataset-id="counterpoint-seed"]').textContent()) ?? '';
+    expect(text).toContain('1 dispute, 4 claims, 2 outlets');
+    await options.close();
+  });
 });

@@ -69,6 +69,16 @@ describe('findQuote', () => {
     expect(findQuote(page, { exact: 'the pledge', prefix: 'officials said ', suffix: ' is a letter' })).toEqual([]);
   });
 
+  it('puts the bar for short quotes at half the context agreeing', () => {
+    const quote = { exact: 'the pledge', prefix: 'officials said ', suffix: ' is a letter' }; // weight 14 + 11
+    // " said" and "is a letter" agree: (5 + 11) / 25
+    const kept = findQuote(normalise('The ministry said the pledge is a letter.'), quote);
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.context).toBeCloseTo(16 / 25);
+    // " said" and "is a " agree: (5 + 5) / 25, below one half
+    expect(findQuote(normalise('The ministry said the pledge is a bottle.'), quote)).toEqual([]);
+  });
+
   it('keeps a long quote even where its context does not agree, ranked by context', () => {
     const page = normalise('Nothing before. they would not harm national security. Nothing after.');
     const hits = findQuote(page, { exact: 'they would not harm national security', prefix: 'promise that ', suffix: ' and would store' });

@@ -17,4 +17,8 @@ export const LIMITS = {
   urlsPerArticle: 50,
   domainsPerOutlet: 50,
   fingerprintHashes: 256,
+  /** Notes a converted dataset keeps about what its conversion assumed. */
+  assumptions: 100,
+  /** Problems reported at once; past this the list ends with a note that there are more. */
+  problems: 100,
 } as const;

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { DatasetSchema, type Dataset } from './schema';
 import { LIMITS } from './limits';
 import { checkReferences } from './references';
+import { describeJsonError } from './json-error';
 
 export interface Problem {
   /** JSON path of the value, `$` for the whole file. */
@@ -15,22 +16,31 @@ export interface Problem {
 
 export type ParseResult = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[] };
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const MAX_PROBLEMS = 100;
+/** Keys that could reach an object's prototype if some code copied them: refused anywhere in a file. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_PROBLEMS = LIMITS.problems;
+
+export type JsonResult = { ok: true; json: unknown } | { ok: false; problems: Problem[] };
+
+/** The JSON value of a file's text, or why it has none: too big, empty, or not JSON. Never throws. */
+export function readJson(text: string): JsonResult {
+  if (text.length > LIMITS.fileBytes) {
+    return { ok: false, problems: [{ path: '$', message: `the file is ${text.length} characters long; the limit is ${LIMITS.fileBytes}` }] };
+  }
+  // Editors on Windows often save UTF-8 with a byte order mark, which JSON.parse refuses.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return { ok: false, problems: [{ path: '$', message: 'the file is empty' }] };
+  try {
+    return { ok: true, json: JSON.parse(body) };
+  } catch {
+    return { ok: false, problems: [{ path: '$', message: `not JSON: ${describeJsonError(body)}` }] };
+  }
+}
 
 /** Parse and validate the text of a dataset file. Never throws. */
 export function parseDataset(text: string): ParseResult {
-  if (text.length > LIMITS.fileBytes) {
-    return fail('$', `the file is ${text.length} characters long; the limit is ${LIMITS.fileBytes}`);
-  }
-  if (text.trim() === '') return fail('$', 'the file is empty');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return fail('$', `not JSON: ${(error as Error).message}`);
-  }
-  return validateDataset(json);
+  const read = readJson(text);
+  return read.ok ? validateDataset(read.json) : read;
 }
 
 /** Validate an already parsed JSON value. Never throws. */
@@ -40,12 +50,17 @@ export function validateDataset(json: unknown): ParseResult {
   const header = checkHeader(json);
   if (header) return { ok: false, problems: [header] };
   const result = v.safeParse(DatasetSchema, json, { abortEarly: false });
-  if (!result.success) {
-    return { ok: false, problems: result.issues.slice(0, MAX_PROBLEMS).map(toProblem) };
-  }
+  if (!result.success) return { ok: false, problems: capProblems(result.issues.map(toProblem)) };
   const references = checkReferences(result.output);
-  if (references.length) return { ok: false, problems: references.slice(0, MAX_PROBLEMS) };
+  if (references.length) return { ok: false, problems: capProblems(references) };
   return { ok: true, dataset: result.output };
+}
+
+/** At most LIMITS.problems problems; when there are more, the last one says how many were left out. */
+export function capProblems(problems: Problem[], total = problems.length): Problem[] {
+  if (total <= MAX_PROBLEMS) return problems;
+  const kept = problems.slice(0, MAX_PROBLEMS - 1);
+  return [...kept, { path: '$', message: `and ${total - kept.length} more problems; only the first ${kept.length} are listed` }];
 }
 
 /** Format and major version first: a file of another format gets one clear message, not hundreds. */
@@ -64,35 +79,58 @@ function checkHeader(json: unknown): Problem | null {
   return null;
 }
 
-/** Depth and forbidden keys, checked before any schema runs. */
-function scanStructure(json: unknown): Problem[] {
+/**
+ * Depth and forbidden keys, checked before any schema runs, on any JSON (converted formats too).
+ * The path is a stack of keys turned into text only for what is reported: a valid file costs one walk.
+ */
+export function scanStructure(json: unknown): Problem[] {
   const problems: Problem[] = [];
-  const walk = (value: unknown, path: string, depth: number): void => {
-    if (problems.length >= MAX_PROBLEMS || typeof value !== 'object' || value === null) return;
+  const keys: (string | number)[] = [];
+  let total = 0;
+  const report = (last: string | number | null, message: string) => {
+    if (total++ >= MAX_PROBLEMS) return;
+    problems.push({ path: pathOf(last === null ? keys : [...keys, last]), message });
+  };
+  const walk = (value: unknown, depth: number): void => {
+    if (typeof value !== 'object' || value === null) return;
     if (depth > LIMITS.depth) {
-      problems.push({ path, message: `nested deeper than ${LIMITS.depth} levels` });
+      report(null, `nested deeper than ${LIMITS.depth} levels`);
       return;
     }
     if (Array.isArray(value)) {
-      value.forEach((item, index) => walk(item, `${path}[${index}]`, depth + 1));
+      for (let index = 0; index < value.length; index++) {
+        keys.push(index);
+        walk(value[index], depth + 1);
+        keys.pop();
+      }
       return;
     }
     for (const key of Object.keys(value)) {
-      const childPath = appendKey(path, key);
-      if (FORBIDDEN_KEYS.has(key)) problems.push({ path: childPath, message: `the key "${key}" is not allowed` });
-      else walk((value as Record<string, unknown>)[key], childPath, depth + 1);
+      if (FORBIDDEN_KEYS.has(key)) {
+        report(key, `the key "${key}" is not allowed`);
+        continue;
+      }
+      keys.push(key);
+      walk((value as Record<string, unknown>)[key], depth + 1);
+      keys.pop();
     }
   };
-  walk(json, '$', 0);
-  return problems;
+  walk(json, 0);
+  return capProblems(problems, total);
+}
+
+/** `$.a[0]["b c"]` from a list of keys and indices. */
+export function pathOf(keys: readonly (string | number)[]): string {
+  let path = '$';
+  for (const key of keys) path = typeof key === 'number' ? `${path}[${key}]` : appendKey(path, key);
+  return path;
 }
 
 function toProblem(issue: v.BaseIssue<unknown>): Problem {
-  let path = '$';
-  for (const item of issue.path ?? []) {
+  const path = pathOf((issue.path ?? []).map((item) => {
     const key = (item as { key: unknown }).key;
-    path = typeof key === 'number' ? `${path}[${key}]` : appendKey(path, String(key));
-  }
+    return typeof key === 'number' ? key : String(key);
+  }));
   const got = issue.kind === 'schema' || issue.type === 'literal' ? `, got ${describe(issue.input)}` : '';
   const message = issue.input === undefined && issue.kind === 'schema' ? 'is required' : `${issue.message}${got}`;
   return { path, message };
@@ -102,17 +140,14 @@ export function appendKey(path: string, key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
-function describe(value: unknown): string {
+/** A short description of a JSON value for messages: `"abc"`, `number 5`, `an object`. */
+export function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
-}
-
-function fail(path: string, message: string): ParseResult {
-  return { ok: false, problems: [{ path, message }] };
 }
 
 /** Problems as lines for people: `file: $.path: message`. */

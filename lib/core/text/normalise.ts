@@ -31,30 +31,68 @@ export interface MappedText {
   map: number[];
 }
 
+const cache = new Map<number, string>();
+
+/** normaliseCodePoint with a fast path for ASCII and a cache for the rest (same results). */
+function foldCode(code: number, ch: string): string {
+  if (code < 0x80) {
+    if (code === 32 || (code >= 9 && code <= 13)) return ' ';
+    if (code >= 65 && code <= 90) return String.fromCharCode(code + 32);
+    if (code === 0x60) return "'";
+    return ch;
+  }
+  let folded = cache.get(code);
+  if (folded === undefined) {
+    folded = normaliseCodePoint(ch);
+    if (cache.size < 20_000) cache.set(code, folded);
+  }
+  return folded;
+}
+
 /**
- * Normalise `source`, collapsing whitespace runs into one space. `pendingSpace` carries a space
- * over from a previous piece (used when the text arrives in pieces, as from DOM text nodes).
+ * Normalise `source`, collapsing whitespace runs into one space and trimming both ends.
  */
 export function normaliseWithMap(source: string): MappedText {
   const out: string[] = [];
   const map: number[] = [];
   let lastWasSpace = true; // drops leading whitespace
-  let i = 0;
-  for (const ch of source) {
-    const piece = normaliseCodePoint(ch);
-    for (const unit of piece) {
-      if (unit === ' ') {
-        if (lastWasSpace) continue;
-        lastWasSpace = true;
+  const n = source.length;
+  for (let i = 0; i < n; ) {
+    const code = source.charCodeAt(i);
+    let width = 1;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+      const low = source.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) width = 2;
+    }
+    const ch = width === 1 ? source[i]! : source.slice(i, i + 2);
+    const piece = foldCode(width === 1 ? code : (ch.codePointAt(0) ?? code), ch);
+    if (piece.length === 1) {
+      if (piece === ' ') {
+        if (!lastWasSpace) {
+          lastWasSpace = true;
+          out.push(' ');
+          map.push(i);
+        }
       } else {
         lastWasSpace = false;
-      }
-      for (let k = 0; k < unit.length; k++) {
-        out.push(unit[k]!);
+        out.push(piece);
         map.push(i);
       }
+    } else if (piece.length > 1) {
+      for (const unit of piece) {
+        if (unit === ' ') {
+          if (lastWasSpace) continue;
+          lastWasSpace = true;
+        } else {
+          lastWasSpace = false;
+        }
+        for (let k = 0; k < unit.length; k++) {
+          out.push(unit[k]!);
+          map.push(i);
+        }
+      }
     }
-    i += ch.length;
+    i += width;
   }
   if (out[out.length - 1] === ' ') {
     out.pop();

@@ -1,0 +1,143 @@
+/**
+ * Gap-tolerant alignment of a quote against a window of page text. Every character of the quote
+ * must be matched or paid for (1 per substitution or missing character), while a run of extra page
+ * characters — an ad, a caption or a "related" box inserted into the passage — costs little:
+ * GAP_OPEN once plus GAP_EXTEND per character. The window's text before and after the passage is free.
+ */
+
+export const GAP_OPEN = 2;
+export const GAP_EXTEND = 0.04;
+/** A single extra page character costs at most this (a typo is not a gap). */
+const SINGLE_EXTRA = 1;
+
+export interface Alignment {
+  /** Offsets in the window of the aligned passage. */
+  start: number;
+  end: number;
+  /** Total cost (see above). */
+  cost: number;
+  /** Substitutions and quote characters missing from the page: the words that changed. */
+  edits: number;
+  /** Extra page characters skipped inside the passage. */
+  skipped: number;
+}
+
+/**
+ * Best alignment of `quote` inside `window` (semi-global: free leading and trailing window text),
+ * or null when either is empty. O(|quote| · |window|) time, O(|window|) memory.
+ */
+export function alignInWindow(quote: string, window: string): Alignment | null {
+  const m = quote.length;
+  const n = window.length;
+  if (m === 0 || n === 0) return null;
+  // Row i of H: best cost of aligning quote[0..i) ending at window position j. E: same, ending in a gap.
+  let hPrev = new Float64Array(n + 1);
+  let hCur = new Float64Array(n + 1);
+  let sPrev = new Int32Array(n + 1);
+  let sCur = new Int32Array(n + 1);
+  let ePrev = new Int32Array(n + 1);
+  let eCur = new Int32Array(n + 1);
+  let kPrev = new Int32Array(n + 1);
+  let kCur = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) sPrev[j] = j; // free start anywhere
+  for (let i = 1; i <= m; i++) {
+    const qc = quote.charCodeAt(i - 1);
+    hCur[0] = i;
+    sCur[0] = 0;
+    eCur[0] = i;
+    kCur[0] = 0;
+    // Gap state carried along the row.
+    let gCost = Infinity;
+    let gStart = 0;
+    let gEdits = 0;
+    let gSkip = 0;
+    for (let j = 1; j <= n; j++) {
+      // Extend or open a gap of extra page characters ending at j.
+      const openCost = hCur[j - 1]! + GAP_OPEN + GAP_EXTEND;
+      const extendCost = gCost + GAP_EXTEND;
+      if (openCost <= extendCost) {
+        gCost = openCost;
+        gStart = sCur[j - 1]!;
+        gEdits = eCur[j - 1]!;
+        gSkip = kCur[j - 1]! + 1;
+      } else {
+        gCost = extendCost;
+        gSkip += 1;
+      }
+      const sub = hPrev[j - 1]! + (qc === window.charCodeAt(j - 1) ? 0 : 1);
+      const del = hPrev[j]! + 1;
+      // A lone extra character (typo) as a cheap alternative to opening a gap.
+      const single = hCur[j - 1]! + SINGLE_EXTRA;
+      let best = sub;
+      let start = sPrev[j - 1]!;
+      let edits = ePrev[j - 1]! + (qc === window.charCodeAt(j - 1) ? 0 : 1);
+      let skip = kPrev[j - 1]!;
+      if (del < best) {
+        best = del;
+        start = sPrev[j]!;
+        edits = ePrev[j]! + 1;
+        skip = kPrev[j]!;
+      }
+      if (single < best) {
+        best = single;
+        start = sCur[j - 1]!;
+        edits = eCur[j - 1]! + 1;
+        skip = kCur[j - 1]!;
+      }
+      if (gCost < best) {
+        best = gCost;
+        start = gStart;
+        edits = gEdits;
+        skip = gSkip;
+      }
+      hCur[j] = best;
+      sCur[j] = start;
+      eCur[j] = edits;
+      kCur[j] = skip;
+    }
+    [hPrev, hCur] = [hCur, hPrev];
+    [sPrev, sCur] = [sCur, sPrev];
+    [ePrev, eCur] = [eCur, ePrev];
+    [kPrev, kCur] = [kCur, kPrev];
+  }
+  let bestJ = 1;
+  for (let j = 2; j <= n; j++) if (hPrev[j]! < hPrev[bestJ]!) bestJ = j;
+  return { start: sPrev[bestJ]!, end: bestJ, cost: hPrev[bestJ]!, edits: ePrev[bestJ]!, skipped: kPrev[bestJ]! };
+}
+
+/** Similarity 0..1 of two short strings aligned end to end (for prefix and suffix context). */
+export function contextSimilarity(expected: string, actual: string, anchorAtEnd: boolean): number {
+  if (expected.length === 0) return 1;
+  if (actual.length === 0) return 0;
+  // Compare the parts nearest the passage: the end of a prefix, the start of a suffix.
+  const a = anchorAtEnd ? reverse(expected) : expected;
+  const b = anchorAtEnd ? reverse(actual) : actual;
+  return 1 - prefixEditDistance(a, b) / a.length;
+}
+
+function reverse(text: string): string {
+  let out = '';
+  for (let i = text.length - 1; i >= 0; i--) out += text[i];
+  return out;
+}
+
+/** Edit distance between `a` and the best-matching prefix of `b` (b's tail is free). */
+function prefixEditDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  let prev = new Int32Array(n + 1);
+  let cur = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    const ac = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const sub = prev[j - 1]! + (ac === b.charCodeAt(j - 1) ? 0 : 1);
+      cur[j] = Math.min(sub, prev[j]! + 1, cur[j - 1]! + 1);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  let best = m;
+  for (let j = 0; j <= n; j++) if (prev[j]! < best) best = prev[j]!;
+  return best;
+}

@@ -1,0 +1,216 @@
+/**
+ * The matching engine for one quote in normalised page text: exact search first; then, only if no
+ * exact hit was acceptable, a bounded approximate search. Approximate candidates come from the
+ * head, tail and middle of the quote and from its prefix and suffix context, each searched with
+ * Myers' bit-parallel algorithm (approx-string-match), so an insertion or an edit in one part does
+ * not hide the passage; each candidate is then aligned gap-tolerantly and scored on quote closeness,
+ * prefix and suffix context and expected position. Below a minimum score, or when two places score
+ * alike, the quote is unplaced: never guessed.
+ */
+import search from 'approx-string-match';
+import type { Quote } from '../dataset/schema';
+import { normalise } from '../text/normalise';
+import { alignInWindow, contextSimilarity } from './align';
+import { findQuote, MIN_QUOTE_LENGTH } from './find-quote';
+
+export interface MatchOptions {
+  /** Only spans this accepts may be returned (e.g. spans inside the article). */
+  accept?: (start: number, end: number) => boolean;
+  /** Approximate search looks only inside [from, to) of the text (e.g. the article's extent). */
+  region?: { from: number; to: number };
+  /** Expected start offset of the passage, when known (a TextPositionSelector hint). */
+  hint?: number;
+}
+
+export interface QuoteMatch {
+  start: number;
+  end: number;
+  /** `quote`: the words are on the page as quoted; `fuzzy`: found approximately. */
+  how: 'quote' | 'fuzzy';
+  /** 0..1. Exact: agreement of prefix and suffix context. Fuzzy: the candidate's overall score. */
+  confidence: number;
+  /** True when words of the passage differ from the quote (a later revision edited it). */
+  changed: boolean;
+  /** Characters of the quote substituted or missing on the page (0 for exact). */
+  edits: number;
+}
+
+/** Weights of the score, as in Hypothesis (quote, prefix, suffix, position). */
+const W_QUOTE = 50;
+const W_PREFIX = 20;
+const W_SUFFIX = 20;
+const W_POSITION = 2;
+/** Below these the passage is unplaced. */
+export const MIN_QUOTE_SCORE = 0.75;
+export const MIN_SCORE = 0.72;
+/** A quote shorter than this is never searched approximately. */
+export const MIN_APPROX_LENGTH = 20;
+/** Two places whose scores differ by less than this are ambiguous: unplaced. */
+const AMBIGUITY = 0.04;
+const CHUNK = 32;
+const CHUNK_ERRORS = 6;
+const MAX_GUESSES = 12;
+
+interface Prepared {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  quoteScore: number;
+  context: number;
+  score: number;
+  edits: number;
+}
+
+export function prepareQuote(quote: Quote): Prepared {
+  return { exact: normalise(quote.exact), prefix: normalise(quote.prefix ?? ''), suffix: normalise(quote.suffix ?? '') };
+}
+
+/** The best place of `quote` in `text` (normalised), or null when no place is good enough. */
+export function matchQuote(text: string, quote: Quote, options: MatchOptions = {}): QuoteMatch | null {
+  const q = prepareQuote(quote);
+  if (q.exact.length === 0) return null;
+  const accept = options.accept ?? (() => true);
+  const hasContext = q.prefix.length > 0 || q.suffix.length > 0;
+
+  const exactHits = findQuote(text, quote).filter((hit) => accept(hit.start, hit.end));
+  const bestExact = exactHits[0];
+  if (bestExact && (!hasContext || bestExact.context >= 0.5)) {
+    const pick = options.hint !== undefined ? nearestOfBest(exactHits, options.hint) : bestExact;
+    return { start: pick.start, end: pick.end, how: 'quote', confidence: pick.context, changed: false, edits: 0 };
+  }
+  if (q.exact.length < MIN_APPROX_LENGTH) {
+    return bestExact ? { start: bestExact.start, end: bestExact.end, how: 'quote', confidence: bestExact.context, changed: false, edits: 0 } : null;
+  }
+
+  const candidates: Candidate[] = exactHits.map((hit) => {
+    const context = contextOf(text, hit.start, hit.end, q);
+    return { start: hit.start, end: hit.end, quoteScore: 1, context, edits: 0, score: combine(1, context, hasContext, positionScore(hit.start, text.length, options.hint)) };
+  });
+  for (const candidate of approximateCandidates(text, q, options, hasContext)) {
+    if (accept(candidate.start, candidate.end)) candidates.push(candidate);
+  }
+  const best = pickBest(candidates, hasContext);
+  if (!best) return null;
+  const exact = best.edits === 0 && best.quoteScore === 1;
+  return {
+    start: best.start,
+    end: best.end,
+    how: exact ? 'quote' : 'fuzzy',
+    confidence: Number(best.score.toFixed(3)),
+    changed: best.edits >= 2,
+    edits: best.edits,
+  };
+}
+
+function nearestOfBest<T extends { start: number; context: number }>(hits: T[], hint: number): T {
+  const top = hits.filter((hit) => hit.context === hits[0]!.context);
+  return top.reduce((a, b) => (Math.abs(b.start - hint) < Math.abs(a.start - hint) ? b : a));
+}
+
+function pickBest(candidates: Candidate[], hasContext: boolean): Candidate | null {
+  const good = candidates
+    .filter((c) => c.quoteScore >= MIN_QUOTE_SCORE && c.score >= MIN_SCORE && (!hasContext || c.context >= 0.35 || c.quoteScore >= 0.9))
+    .sort((a, b) => b.score - a.score);
+  const best = good[0];
+  if (!best) return null;
+  const rival = good.find((c) => c.end <= best.start || c.start >= best.end);
+  if (rival && best.score - rival.score < AMBIGUITY) return null;
+  return best;
+}
+
+function combine(quoteScore: number, context: number, hasContext: boolean, position: number): number {
+  if (!hasContext) return (W_QUOTE * quoteScore + W_POSITION * position) / (W_QUOTE + W_POSITION);
+  // context is the mean of prefix and suffix similarity
+  return (W_QUOTE * quoteScore + (W_PREFIX + W_SUFFIX) * context + W_POSITION * position) / (W_QUOTE + W_PREFIX + W_SUFFIX + W_POSITION);
+}
+
+function positionScore(start: number, length: number, hint: number | undefined): number {
+  if (hint === undefined || length === 0) return 1;
+  return Math.max(0, 1 - Math.abs(start - hint) / length);
+}
+
+/** Mean similarity of the prefix and suffix to the text around [start, end). */
+function contextOf(text: string, start: number, end: number, q: Prepared): number {
+  let total = 0;
+  let parts = 0;
+  if (q.prefix) {
+    const before = text.slice(Math.max(0, start - Math.ceil(q.prefix.length * 1.25) - 1), start).trimEnd();
+    total += contextSimilarity(q.prefix.trimEnd(), before, true);
+    parts++;
+  }
+  if (q.suffix) {
+    const after = text.slice(end, end + Math.ceil(q.suffix.length * 1.25) + 1).trimStart();
+    total += contextSimilarity(q.suffix.trimStart(), after, false);
+    parts++;
+  }
+  return parts ? total / parts : 1;
+}
+
+/** Approximate candidates: guesses of the passage's start from pieces of the quote and its context, each aligned. */
+function approximateCandidates(text: string, q: Prepared, options: MatchOptions, hasContext: boolean): Candidate[] {
+  const from = Math.max(0, options.region?.from ?? 0);
+  const to = Math.min(text.length, options.region?.to ?? text.length);
+  if (to - from < Math.min(q.exact.length, MIN_QUOTE_LENGTH)) return [];
+  const area = from === 0 && to === text.length ? text : text.slice(from, to);
+  const qLen = q.exact.length;
+  const guesses: number[] = [];
+  const probe = (pattern: string, maxErrors: number, toStart: (m: { start: number; end: number }) => number) => {
+    if (pattern.length < 12) return;
+    let lastEnd = -2;
+    for (const m of search(area, pattern, maxErrors)) {
+      if (m.end === lastEnd + 1) {
+        lastEnd = m.end;
+        continue; // the same match, one character longer
+      }
+      lastEnd = m.end;
+      guesses.push(from + toStart(m));
+    }
+  };
+  if (qLen <= 48) {
+    probe(q.exact, Math.floor(qLen * 0.25), (m) => m.start);
+  } else {
+    const head = q.exact.slice(0, CHUNK);
+    const tail = q.exact.slice(-CHUNK);
+    probe(head, CHUNK_ERRORS, (m) => m.start);
+    probe(tail, CHUNK_ERRORS, (m) => m.end - qLen);
+    if (qLen > 3 * CHUNK) {
+      const mid = Math.floor(qLen / 2) - CHUNK / 2;
+      probe(q.exact.slice(mid, mid + CHUNK), CHUNK_ERRORS, (m) => m.start - mid);
+    }
+  }
+  if (hasContext) {
+    const prefix = q.prefix.slice(-CHUNK);
+    const suffix = q.suffix.slice(0, CHUNK);
+    probe(prefix, Math.floor(prefix.length * 0.2), (m) => m.end + 1);
+    probe(suffix, Math.floor(suffix.length * 0.2), (m) => m.start - qLen - 1);
+  }
+  // Distinct guesses, in order of first appearance (head first), at most MAX_GUESSES.
+  const distinct: number[] = [];
+  for (const guess of guesses) {
+    if (distinct.length >= MAX_GUESSES) break;
+    if (!distinct.some((d) => Math.abs(d - guess) < qLen / 4 + 8)) distinct.push(guess);
+  }
+  const slack = 160 + Math.ceil(qLen / 4);
+  const candidates: Candidate[] = [];
+  const seen = new Set<number>();
+  for (const guess of distinct) {
+    const wStart = Math.max(from, guess - slack);
+    const wEnd = Math.min(to, guess + qLen + slack);
+    const aligned = alignInWindow(q.exact, text.slice(wStart, wEnd));
+    if (!aligned) continue;
+    const start = wStart + aligned.start;
+    const end = wStart + aligned.end;
+    if (seen.has(start)) continue;
+    seen.add(start);
+    const quoteScore = Math.max(0, 1 - aligned.cost / qLen);
+    if (quoteScore < MIN_QUOTE_SCORE) continue;
+    const context = contextOf(text, start, end, q);
+    candidates.push({ start, end, quoteScore, context, edits: aligned.edits, score: combine(quoteScore, context, hasContext, positionScore(start, text.length, options.hint)) });
+  }
+  return candidates;
+}
