@@ -8,6 +8,8 @@ export interface BadgeProps {
   /** px from the overlay root's top-left (the document's top-left). */
   top: number;
   left: number;
+  /** Only the mark, for narrow margins; the outlet stays in the label and tooltip. */
+  compact?: boolean | undefined;
   expanded: boolean;
   /** The id of the card this badge opens, set while it is open (aria-controls). */
   controls?: string | undefined;
@@ -15,7 +17,7 @@ export interface BadgeProps {
   buttonRef?: ((element: HTMLButtonElement | null) => void) | undefined;
 }
 
-export function Badge({ note, top, left, expanded, controls, onToggle, buttonRef }: BadgeProps) {
+export function Badge({ note, top, left, compact, expanded, controls, onToggle, buttonRef }: BadgeProps) {
   const outlets = uniqueOutlets(note.counters);
   const label = outletLabel(outlets);
   const full = outlets.join(', ');
@@ -34,12 +36,12 @@ export function Badge({ note, top, left, expanded, controls, onToggle, buttonRef
   return (
     <button
       type="button"
-      class={expanded ? 'cp-badge cp-badge--open' : 'cp-badge'}
+      class={['cp-badge', expanded && 'cp-badge--open', compact && 'cp-badge--compact'].filter(Boolean).join(' ')}
       data-note-key={note.key}
       aria-expanded={expanded}
       aria-controls={expanded ? controls : undefined}
       aria-label={`${noteHeading(note)}: open note`}
-      title={label === full ? undefined : full}
+      title={compact || label !== full ? full : undefined}
       style={{ top: `${top}px`, left: `${left}px` }}
       onClick={onToggle}
       onKeyDown={onKeyDown}

@@ -13,6 +13,7 @@ export interface PlacedNote {
   passage: string;
   top: number;
   left: number;
+  compact?: boolean;
 }
 export interface UnplacedNote {
   note: NoteView;
@@ -127,6 +128,7 @@ export function Overlay({ article, placed, unplaced, theme }: OverlayProps) {
             note={entry.note}
             top={entry.top}
             left={entry.left}
+            compact={entry.compact}
             expanded={openId === id}
             controls={`cp-note-p${index}`}
             onToggle={() => toggle(id)}

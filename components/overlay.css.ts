@@ -37,11 +37,13 @@ text-transform:none;text-shadow:none;cursor:pointer;background:none;border:0;bor
 .cp-root :focus-visible{outline:2px solid var(--cp-focus);outline-offset:2px}
 .cp-badge{
 position:absolute;z-index:2147483000;display:inline-flex;align-items:center;gap:4px;
-height:22px;max-width:200px;padding:0 8px;border:1px solid var(--cp-badge-border);border-radius:11px;
+height:22px;max-width:170px;padding:0 8px;border:1px solid var(--cp-badge-border);border-radius:11px;
 background:var(--cp-badge-bg);color:var(--cp-badge-fg);font-size:12px;line-height:20px;font-weight:500;
 white-space:nowrap;box-shadow:0 1px 2px rgba(15,23,42,.08);
 }
 .cp-badge:hover{background:var(--cp-badge-hover)}
+.cp-badge--compact{padding:0;width:30px;justify-content:center}
+.cp-badge--compact .cp-badge-label{display:none}
 .cp-badge--open,.cp-badge--open:hover{background:var(--cp-accent);border-color:var(--cp-accent);color:var(--cp-on-accent)}
 .cp-badge-mark{font-size:12px;line-height:1}
 .cp-badge-label{overflow:hidden;text-overflow:ellipsis;min-width:0}

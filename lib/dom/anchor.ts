@@ -40,28 +40,43 @@ export interface AnchorOptions {
 const MIN_ARTICLE_COVERAGE = 0.5;
 const END_PROBE = 24;
 
+/** A note's passage as offsets in the text map, before any Range is made. */
+export interface LocatedNote {
+  note: NoteView;
+  match: QuoteMatch | null;
+}
+
+/** The matching half of anchoring: offsets in `map.text` for each note (null: no good enough place). */
+export function locateNotes(map: TextMap, notes: readonly NoteView[], articleText: string | null, options: AnchorOptions = {}): LocatedNote[] {
+  const mask = articleText ? articleMask(map.text, articleText) : null;
+  return notes.map((note) => ({ note, match: note.quotes.length ? anchorNote(map, note, mask, options.language ?? null) : null }));
+}
+
 export function anchorNotes(root: Element, notes: readonly NoteView[], articleText: string | null, options: AnchorOptions = {}): Anchoring {
   const map = buildTextMap(root);
-  const mask = articleText ? articleMask(map.text, articleText) : null;
+  return rangesFor(map, locateNotes(map, notes, articleText, options));
+}
+
+/** Ranges for located notes, in page order; notes without a place are unplaced with a reason. */
+export function rangesFor(map: TextMap, located: readonly LocatedNote[]): Anchoring {
   const placed: AnchoredNote[] = [];
   const unplaced: UnplacedNote[] = [];
-  for (const note of notes) {
+  for (const { note, match } of located) {
     if (note.quotes.length === 0) {
       unplaced.push({ note, reason: 'the dataset gives no words to look for' });
       continue;
     }
-    const found = anchorNote(map, note, mask, options.language ?? null);
-    if (!found) {
+    if (!match) {
       unplaced.push({ note, reason: 'the passage was not found in this version of the article' });
       continue;
     }
-    const range = map.range(found.start, found.end);
+    const range = map.range(match.start, match.end);
     if (!range) {
       unplaced.push({ note, reason: 'the passage was found but could not be marked' });
       continue;
     }
-    const anchored: AnchoredNote = { note, range, how: found.how, confidence: found.confidence, passage: range.toString().replace(/\s+/g, ' ').trim() };
-    if (found.changed) anchored.changed = true;
+    const anchored: AnchoredNote = { note, range, how: match.how, confidence: match.confidence, passage: range.toString().replace(/\s+/g, ' ').trim() };
+    if (match.changed) anchored.changed = true;
     placed.push(anchored);
   }
   placed.sort((a, b) => a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range));

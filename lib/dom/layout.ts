@@ -7,9 +7,13 @@ import { blockAncestor } from './text-map';
 export interface BadgePosition {
   top: number;
   left: number;
+  /** Only the mark, no outlet name: the margin is too narrow for the full badge. */
+  compact: boolean;
 }
 
-export const BADGE_WIDTH = 150;
+/** Widest full badge (its CSS max-width) and the compact one, in CSS px. */
+export const BADGE_WIDTH = 170;
+export const COMPACT_WIDTH = 30;
 const GAP = 12;
 const BADGE_HEIGHT = 26;
 
@@ -31,21 +35,26 @@ export function layoutBadges(ranges: readonly Range[], host: Element, viewportWi
       placed.push(null);
       continue;
     }
-    const left = marginLeft(box.column, viewportWidth);
+    const { left, compact } = marginPlace(box.column, viewportWidth);
     let top = box.top - origin.top;
     // Badges never overlap: a passage on the same line as the last one stacks below it.
     if (top < lastBottom) top = lastBottom;
     lastBottom = top + BADGE_HEIGHT + 4;
-    placed.push({ top, left: left - origin.left });
+    placed.push({ top, left: left - origin.left, compact });
   }
   return placed;
 }
 
-/** The right margin if it has room, else the left margin, else the viewport's right edge. */
-function marginLeft(column: DOMRect, viewportWidth: number): number {
+/**
+ * The right margin if the full badge fits there, else the left margin; in narrow windows the
+ * compact badge in whichever margin fits it; with no margin at all, the compact badge at the
+ * viewport's right edge.
+ */
+export function marginPlace(column: { left: number; right: number }, viewportWidth: number): { left: number; compact: boolean } {
   const right = column.right + GAP;
-  if (right + BADGE_WIDTH <= viewportWidth) return right;
-  const left = column.left - GAP - BADGE_WIDTH;
-  if (left >= 4) return left;
-  return Math.max(4, viewportWidth - BADGE_WIDTH - 4);
+  for (const [width, compact] of [[BADGE_WIDTH, false], [COMPACT_WIDTH, true]] as const) {
+    if (right + width <= viewportWidth - 4) return { left: right, compact };
+    if (column.left - GAP - width >= 4) return { left: column.left - GAP - width, compact };
+  }
+  return { left: Math.max(4, viewportWidth - COMPACT_WIDTH - 4), compact: true };
 }

@@ -3,7 +3,7 @@
  * Block boundaries count as spaces; hidden and non-text subtrees (scripts, styles, Counterpoint's
  * own host) are skipped. No layout is read: block-ness is decided by tag name.
  */
-import { normaliseWithMap } from '../core/text/normalise';
+import { normalisePacked } from '../core/text/normalise';
 
 export const OVERLAY_HOST_TAG = 'counterpoint-overlay';
 
@@ -37,6 +37,11 @@ export interface TextMap {
 
 const SEPARATOR = '\n';
 
+/**
+ * One TreeWalker pass (elements and text, no filter callback: the fast path in browsers and in
+ * happy-dom alike). A stack of open elements, kept from each node's parent, tells when a block
+ * ends (a separator) and when the walk is inside a skipped subtree.
+ */
 export function buildTextMap(root: Element, limit = 2_000_000): TextMap {
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -46,15 +51,22 @@ export function buildTextMap(root: Element, limit = 2_000_000): TextMap {
     pieces.push(SEPARATOR);
     length += 1;
   };
-  const enters = (node: Node): boolean => {
-    if (node.nodeType !== 1) return false;
-    const tag = (node as Element).tagName.toUpperCase();
-    return !SKIP.has(tag) && !(node as Element).hasAttribute('hidden');
-  };
-  // Iterative depth-first walk: no recursion, so deeply nested hostile pages cannot overflow the stack.
-  let node: Node | null = root;
-  while (node && length <= limit) {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 1 /* SHOW_ELEMENT */ | 4 /* SHOW_TEXT */);
+  const open: Node[] = [root];
+  const blocks: boolean[] = [isBlockElement(root)];
+  const skipped: boolean[] = [false];
+  if (blocks[0]) separate();
+  for (let node = walker.nextNode(); node && length <= limit; node = walker.nextNode()) {
+    const parent = node.parentNode;
+    while (open.length > 1 && open[open.length - 1] !== parent) {
+      open.pop();
+      skipped.pop();
+      if (blocks.pop()) separate();
+    }
+    const inSkipped = skipped[skipped.length - 1]!;
     if (node.nodeType === 3) {
+      if (inSkipped) continue;
       const value = (node as Text).data;
       if (value.length > 0) {
         nodes.push(node as Text);
@@ -62,23 +74,20 @@ export function buildTextMap(root: Element, limit = 2_000_000): TextMap {
         pieces.push(value);
         length += value.length;
       }
-    } else if (enters(node)) {
-      if (isBlockElement(node as Element)) separate();
-      if (node.firstChild) {
-        node = node.firstChild;
-        continue;
-      }
-      if (isBlockElement(node as Element)) separate();
+      continue;
     }
-    // Move to the next sibling, closing blocks on the way up.
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node.nodeType === 1 && isBlockElement(node as Element)) separate();
-    }
-    node = node && node !== root ? node.nextSibling : null;
+    const element = node as Element;
+    const tag = element.nodeName.toUpperCase();
+    const skip = inSkipped || SKIP.has(tag) || element.hasAttribute('hidden');
+    const block = !skip && BLOCK.has(tag);
+    if (block) separate();
+    open.push(node);
+    blocks.push(block);
+    skipped.push(skip);
   }
+  while (blocks.length) if (blocks.pop()) separate();
   const raw = pieces.join('');
-  const { text, map } = normaliseWithMap(raw);
+  const { text, map } = normalisePacked(raw);
 
   const locate = (rawIndex: number, forward: boolean): { node: Text; offset: number } | null => {
     // Binary search for the last text node starting at or before rawIndex.

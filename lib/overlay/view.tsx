@@ -53,7 +53,7 @@ export async function mountOverlayView(ctx: ContentScriptContext, article: Ident
     const placed: PlacedNote[] = [];
     anchoring.placed.forEach((p, i) => {
       const position = positions[i];
-      if (position) placed.push({ note: p.note, passage: p.passage, top: position.top, left: position.left });
+      if (position) placed.push({ note: p.note, passage: p.passage, ...position });
     });
     render(<Overlay article={article} placed={placed} unplaced={anchoring.unplaced} theme={theme} />, ui.uiContainer);
   };

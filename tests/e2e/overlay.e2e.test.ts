@@ -79,6 +79,21 @@ describe('the New York Times article', () => {
     await page.close();
   });
 
+  it('keeps the badges beside their passages when the window is resized and the text reflows', async () => {
+    const page = await openPage(browser, NYT, 3);
+    await page.setViewportSize({ width: 760, height: 900 });
+    await page.waitForTimeout(400);
+    await expectBadgesBeside(page, NYT_PASSAGES);
+    // The margins are too narrow for the outlet's name: the badge shrinks to its mark, still labelled.
+    expect(await page.locator(BADGE).first().getAttribute('class')).toContain('cp-badge--compact');
+    expect(await page.locator(BADGE).first().getAttribute('aria-label')).toContain('Global Times');
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.waitForTimeout(400);
+    await expectBadgesBeside(page, NYT_PASSAGES);
+    expect(await page.locator(BADGE).first().getAttribute('class')).not.toContain('compact');
+    await page.close();
+  });
+
   it('gives a syndicated copy on another host the same notes, through its canonical link', async () => {
     const page = await openPage(browser, NYT_COPY, 3);
     expect(await page.locator(BADGE).count()).toBe(3);
@@ -125,6 +140,30 @@ describe('the Global Times article', () => {
     const scrolled = await target.evaluate(() => window.scrollY);
     expect(scrolled).toBeGreaterThan(200);
     await target.close();
+    await page.close();
+  });
+});
+
+describe('page themes', () => {
+  it('follows a dark page: the overlay switches to its dark theme and stays readable', async () => {
+    const url = 'http://dark-reader.example/2015/09/china-pledge';
+    const source = await browser.server.pageHtml(NYT_COPY);
+    const dark = source!.replace('</head>', '<style>html, body { background: #111418 !important; color: #e6e6e6 !important; }</style></head>');
+    browser.server.addPage(url, dark);
+    const page = await openPage(browser, url, 3);
+    expect(await page.locator('counterpoint-overlay .cp-root').getAttribute('data-theme')).toBe('dark');
+    await page.locator(BADGE).first().click();
+    const colours = await page.locator(NOTE).evaluate((note) => {
+      const style = getComputedStyle(note);
+      return { fg: style.color, bg: style.backgroundColor };
+    });
+    const luminance = (rgb: string) => {
+      const [r, g, b] = rgb.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number).map((c) => c / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const [light, darkest] = [luminance(colours.fg), luminance(colours.bg)].sort((a, b) => b - a);
+    // WCAG contrast ratio of the note's text on its background: at least 4.5:1.
+    expect((light! + 0.05) / (darkest! + 0.05)).toBeGreaterThan(4.5);
     await page.close();
   });
 });

@@ -126,14 +126,20 @@ export function pathOf(keys: readonly (string | number)[]): string {
   return path;
 }
 
+const EXPECTED: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', Array: 'a list', Object: 'an object' };
+
 function toProblem(issue: v.BaseIssue<unknown>): Problem {
-  const path = pathOf((issue.path ?? []).map((item) => {
-    const key = (item as { key: unknown }).key;
-    return typeof key === 'number' ? key : String(key);
-  }));
-  const got = issue.kind === 'schema' || issue.type === 'literal' ? `, got ${describe(issue.input)}` : '';
-  const message = issue.input === undefined && issue.kind === 'schema' ? 'is required' : `${issue.message}${got}`;
-  return { path, message };
+  const path = pathOf(
+    (issue.path ?? []).map((item) => {
+      const key = (item as { key: unknown }).key;
+      return typeof key === 'number' ? key : String(key);
+    }),
+  );
+  if (issue.input === undefined && issue.kind === 'schema') return { path, message: 'is required' };
+  // valibot's own words for a wrong type ("Invalid type: Expected string but received 1") become ours.
+  const message = issue.message.startsWith('Invalid type') && issue.expected ? `must be ${EXPECTED[issue.expected] ?? issue.expected}` : issue.message;
+  const showInput = issue.kind === 'schema' || issue.type === 'literal' || typeof issue.input === 'number';
+  return { path, message: showInput ? `${message}, got ${describe(issue.input)}` : message };
 }
 
 export function appendKey(path: string, key: string): string {

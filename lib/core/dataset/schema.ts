@@ -26,6 +26,7 @@ const language = v.pipe(v.string(), v.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/
 const domain = v.pipe(v.string(), v.regex(/^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, 'must be a domain name like example.com'), v.toLowerCase());
 const list = <T extends v.GenericSchema>(item: T, max: number, min = 0) =>
   v.pipe(v.array(item), v.minLength(min, `must have at least ${min} entr${min === 1 ? 'y' : 'ies'}`), v.maxLength(max, `must have at most ${max} entries`));
+const hashRange = 'must be a whole number from 0 to 4294967295';
 const about = <T extends v.GenericSchema>(schema: T, description: string) => v.pipe(schema, v.description(description));
 
 export const STANCES = ['disputes', 'denies', 'corrects', 'adds-context', 'supports'] as const;
@@ -75,7 +76,11 @@ export const ArticleSchema = v.object({
     v.optional(
       v.object({
         scheme: v.literal('cw3-fnv1a-bottom', 'must be "cw3-fnv1a-bottom"'),
-        hashes: list(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffffffff)), LIMITS.fingerprintHashes, 8),
+        hashes: list(
+          v.pipe(v.number(), v.integer(hashRange), v.minValue(0, hashRange), v.maxValue(0xffffffff, hashRange)),
+          LIMITS.fingerprintHashes,
+          8,
+        ),
       }),
     ),
     'A text fingerprint to recognise copies of the article (npm run dataset -- fingerprint).',

@@ -1,10 +1,42 @@
-/** Counts shown for a dataset in the settings page. */
+/** What the dataset manager shows and stores about a dataset: its metadata, counts and outlets. */
 import type { Dataset } from './schema';
 
-export function datasetCounts(dataset: Dataset): { disputes: number; claims: number; outlets: number } {
+export interface DatasetCounts {
+  disputes: number;
+  claims: number;
+  outlets: number;
+}
+
+export interface DatasetSummary {
+  id: string;
+  title: string;
+  publisher: string;
+  version: string;
+  licence: string;
+  updated: string;
+  description: string | null;
+  counts: DatasetCounts;
+}
+
+export interface OutletName {
+  id: string;
+  name: string;
+}
+
+export function datasetCounts(dataset: Dataset): DatasetCounts {
   return {
     disputes: dataset.disputes.length,
     claims: dataset.disputes.reduce((sum, dispute) => sum + dispute.claims.length, 0),
     outlets: dataset.outlets.length,
   };
+}
+
+export function datasetSummary(dataset: Dataset): DatasetSummary {
+  const { id, title, publisher, version, licence, updated, description } = dataset.dataset;
+  return { id, title, publisher, version, licence, updated, description: description ?? null, counts: datasetCounts(dataset) };
+}
+
+/** The outlets of a dataset by id and name, for "don't show notes from this outlet". */
+export function outletNames(dataset: Dataset): OutletName[] {
+  return dataset.outlets.map((outlet) => ({ id: outlet.id, name: outlet.name }));
 }

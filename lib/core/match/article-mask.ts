@@ -22,15 +22,18 @@ export interface ArticleMask {
 /** The page text without spaces, and for each of its units the index in the page text. */
 export function compactWithMap(text: string): { compact: string; map: Int32Array } {
   const map = new Int32Array(text.length);
-  const out: string[] = [];
+  const pieces: string[] = [];
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === ' ') continue;
-    out.push(ch);
-    map[n++] = i;
+  let runStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && text.charCodeAt(i) !== 32) {
+      map[n++] = i;
+      continue;
+    }
+    if (i > runStart) pieces.push(text.slice(runStart, i));
+    runStart = i + 1;
   }
-  return { compact: out.join(''), map: map.subarray(0, n) };
+  return { compact: pieces.join(''), map: map.subarray(0, n) };
 }
 
 export function articleMask(pageText: string, articleText: string): ArticleMask {

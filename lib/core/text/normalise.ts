@@ -49,59 +49,84 @@ function foldCode(code: number, ch: string): string {
   return folded;
 }
 
-/**
- * Normalise `source`, collapsing whitespace runs into one space and trimming both ends.
- */
-export function normaliseWithMap(source: string): MappedText {
-  const out: string[] = [];
-  const map: number[] = [];
-  let lastWasSpace = true; // drops leading whitespace
+/** Normalised text with its map as a typed array (the fast form; see normaliseWithMap). */
+export interface PackedMappedText {
+  text: string;
+  map: Int32Array;
+}
+
+function fromUnits(units: Uint16Array, length: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < length; i += 8192) parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(length, i + 8192)) as unknown as number[]));
+  return parts.join('');
+}
+
+/** normaliseWithMap, with the map as an Int32Array: what text maps over whole pages use. */
+export function normalisePacked(source: string): PackedMappedText {
   const n = source.length;
+  let units = new Uint16Array(n + 16);
+  let map = new Int32Array(n + 16);
+  let length = 0;
+  let lastWasSpace = true; // drops leading whitespace
+  const push = (unit: number, at: number) => {
+    if (length >= units.length) {
+      const grownUnits = new Uint16Array(units.length * 2);
+      grownUnits.set(units);
+      units = grownUnits;
+      const grownMap = new Int32Array(map.length * 2);
+      grownMap.set(map);
+      map = grownMap;
+    }
+    units[length] = unit;
+    map[length++] = at;
+  };
   for (let i = 0; i < n; ) {
     const code = source.charCodeAt(i);
+    if (code < 0x80) {
+      if (code === 32 || (code >= 9 && code <= 13)) {
+        if (!lastWasSpace) {
+          lastWasSpace = true;
+          push(32, i);
+        }
+      } else {
+        lastWasSpace = false;
+        push(code >= 65 && code <= 90 ? code + 32 : code === 0x60 ? 39 : code, i);
+      }
+      i++;
+      continue;
+    }
     let width = 1;
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
       const low = source.charCodeAt(i + 1);
       if (low >= 0xdc00 && low <= 0xdfff) width = 2;
     }
     const ch = width === 1 ? source[i]! : source.slice(i, i + 2);
-    const piece = foldCode(width === 1 ? code : (ch.codePointAt(0) ?? code), ch);
-    if (piece.length === 1) {
-      if (piece === ' ') {
-        if (!lastWasSpace) {
-          lastWasSpace = true;
-          out.push(' ');
-          map.push(i);
-        }
+    const piece = foldCode(ch.codePointAt(0) ?? code, ch);
+    for (let k = 0; k < piece.length; k++) {
+      const unit = piece.charCodeAt(k);
+      if (unit === 32) {
+        if (lastWasSpace) continue;
+        lastWasSpace = true;
       } else {
         lastWasSpace = false;
-        out.push(piece);
-        map.push(i);
       }
-    } else if (piece.length > 1) {
-      for (const unit of piece) {
-        if (unit === ' ') {
-          if (lastWasSpace) continue;
-          lastWasSpace = true;
-        } else {
-          lastWasSpace = false;
-        }
-        for (let k = 0; k < unit.length; k++) {
-          out.push(unit[k]!);
-          map.push(i);
-        }
-      }
+      push(unit, i);
     }
     i += width;
   }
-  if (out[out.length - 1] === ' ') {
-    out.pop();
-    map.pop();
-  }
-  return { text: out.join(''), map };
+  if (length > 0 && units[length - 1] === 32) length--;
+  return { text: fromUnits(units, length), map: map.slice(0, length) };
+}
+
+/**
+ * Normalise `source`, collapsing whitespace runs into one space and trimming both ends.
+ */
+export function normaliseWithMap(source: string): MappedText {
+  const packed = normalisePacked(source);
+  return { text: packed.text, map: Array.from(packed.map) };
 }
 
 /** Normalised text without the map: for quotes and for comparing strings. */
 export function normalise(source: string): string {
-  return normaliseWithMap(source).text;
+  return normalisePacked(source).text;
 }

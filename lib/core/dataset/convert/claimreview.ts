@@ -128,7 +128,7 @@ function convertReview(node: Json, path: string, cx: Context): { checker: string
   // The fact-checker's side: its outlet and the review as an article.
   if (!checker?.name) notes.add("the review names no fact-checker (author or publisher); its outlet is named after the review's domain", path);
   const checkerId = builder.outlet(checker?.name, checker?.url ?? reviewUrl.url);
-  if (checker?.url) builder.outlet(checker.name, reviewUrl.url);
+  if (checker?.name && checker.url) builder.outlet(checker.name, reviewUrl.url);
   const reviewDate = dateOf(prop(node, 'datePublished')) ?? dateOf(prop(node, 'dateModified'));
   if (!reviewDate) notes.add(`a review without a date (datePublished) is dated ${cx.today}, the day of the conversion`, child(path, 'datePublished'));
   const reviewLanguage = languageOf(prop(node, 'inLanguage'));
@@ -173,7 +173,7 @@ function convertReview(node: Json, path: string, cx: Context): { checker: string
     if (!claims.some((claim) => claim.article === article)) claims.push({ article, summary, attribution, quotes });
   }
   if (claims.length === 0) {
-    notes.add('a review gives no page where the claim appeared (itemReviewed.appearance); the claim is kept on an article without an address, which no page matches until one is added', itemPath);
+    notes.add('a review gives no page where the claim appeared (itemReviewed.appearance); the claim is kept on an article without an address (of an outlet named after the claimant), which no page matches until one is added', itemPath);
     const outlet = builder.outlet(claimant?.name ?? 'Unknown source', claimant?.url);
     const title = clip(`Where ${claimant?.name ?? 'the claimant'} made the claim (no address given)`, LIMITS.shortText);
     const article = builder.article({ outlet, title, published: claimDate ?? reviewDate ?? cx.today, language: reviewLanguage ?? 'und' }, itemPath);

@@ -1,0 +1,143 @@
+/**
+ * Installed datasets in the extension's IndexedDB: the truth the background's catalog is rebuilt
+ * from. Three stores keyed by dataset id: `records` (small metadata, listed often), `outlets` (ids
+ * and names, for muting) and `bodies` (the checked dataset as JSON text). Every change is one
+ * transaction over the stores it touches, so a dataset is installed, replaced or removed whole or
+ * not at all. Uses no extension API, so the options page's import worker can write here too.
+ *
+ * Why not storage.local: every storage.local change is broadcast with its new value to every
+ * context listening to storage.onChanged, and the always-on script listens in every tab; a 50 MB
+ * dataset would be copied into every open tab. IndexedDB changes are not broadcast.
+ */
+import type { OutletName } from '../core/dataset/summary';
+import { readRecord, type DatasetRecord } from './dataset-records';
+
+const DB_NAME = 'counterpoint-datasets';
+const DB_VERSION = 1;
+const RECORDS = 'records';
+const OUTLETS = 'outlets';
+const BODIES = 'bodies';
+
+let opening: Promise<IDBDatabase> | null = null;
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+  });
+}
+
+export function openDatasetDb(): Promise<IDBDatabase> {
+  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, DB_VERSION);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      for (const name of [RECORDS, OUTLETS, BODIES]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+    };
+    req.onsuccess = () => {
+      const db = req.result;
+      db.onversionchange = () => {
+        db.close();
+        opening = null;
+      };
+      db.onclose = () => {
+        opening = null;
+      };
+      resolve(db);
+    };
+    req.onerror = () => {
+      opening = null;
+      reject(req.error ?? new Error('could not open the dataset database'));
+    };
+  });
+  return opening;
+}
+
+/** Every installed dataset's record, damaged ones left out, oldest first. */
+export async function listRecords(): Promise<DatasetRecord[]> {
+  const db = await openDatasetDb();
+  const values = await request(db.transaction(RECORDS, 'readonly').objectStore(RECORDS).getAll());
+  return values
+    .map(readRecord)
+    .filter((record): record is DatasetRecord => record !== null)
+    .sort((a, b) => a.added - b.added || (a.id < b.id ? -1 : 1));
+}
+
+export async function getRecord(id: string): Promise<DatasetRecord | null> {
+  const db = await openDatasetDb();
+  return readRecord(await request(db.transaction(RECORDS, 'readonly').objectStore(RECORDS).get(id)));
+}
+
+/** The stored JSON text of a dataset, or null. */
+export async function getBody(id: string): Promise<string | null> {
+  const db = await openDatasetDb();
+  const body: unknown = await request(db.transaction(BODIES, 'readonly').objectStore(BODIES).get(id));
+  return typeof body === 'string' ? body : null;
+}
+
+export async function getOutlets(id: string): Promise<OutletName[]> {
+  const db = await openDatasetDb();
+  const outlets: unknown = await request(db.transaction(OUTLETS, 'readonly').objectStore(OUTLETS).get(id));
+  return Array.isArray(outlets) ? outlets.filter((o): o is OutletName => typeof o?.id === 'string' && typeof o?.name === 'string') : [];
+}
+
+export type PutResult = { ok: true; record: DatasetRecord; replaced: DatasetRecord | null } | { ok: false; message: string };
+
+/**
+ * Installs or replaces a dataset in one transaction. `decide` sees the record stored under the same
+ * id (or null) and returns the record to store, or a string saying why not; nothing is written then.
+ */
+export async function putDataset(
+  id: string,
+  decide: (previous: DatasetRecord | null) => DatasetRecord | string,
+  body: string,
+  outlets: readonly OutletName[],
+): Promise<PutResult> {
+  const db = await openDatasetDb();
+  const tx = db.transaction([RECORDS, OUTLETS, BODIES], 'readwrite');
+  const finished = done(tx);
+  const previous = readRecord(await request(tx.objectStore(RECORDS).get(id)));
+  const decision = decide(previous);
+  if (typeof decision === 'string') {
+    tx.abort();
+    await finished.catch(() => undefined);
+    return { ok: false, message: decision };
+  }
+  tx.objectStore(BODIES).put(body, id);
+  tx.objectStore(OUTLETS).put(outlets, id);
+  tx.objectStore(RECORDS).put(decision, id);
+  await finished;
+  return { ok: true, record: decision, replaced: previous };
+}
+
+/** Changes a stored record in one transaction; `change` returning null leaves it as it is. */
+export async function updateRecord(id: string, change: (record: DatasetRecord) => DatasetRecord | null): Promise<DatasetRecord | null> {
+  const db = await openDatasetDb();
+  const tx = db.transaction(RECORDS, 'readwrite');
+  const finished = done(tx);
+  const store = tx.objectStore(RECORDS);
+  const current = readRecord(await request(store.get(id)));
+  const next = current ? change(current) : null;
+  if (next) store.put(next, id);
+  await finished;
+  return next;
+}
+
+/** Removes a dataset whole. True if there was one. */
+export async function deleteDataset(id: string): Promise<boolean> {
+  const db = await openDatasetDb();
+  const tx = db.transaction([RECORDS, OUTLETS, BODIES], 'readwrite');
+  const finished = done(tx);
+  const existed = (await request(tx.objectStore(RECORDS).getKey(id))) !== undefined;
+  for (const name of [RECORDS, OUTLETS, BODIES]) tx.objectStore(name).delete(id);
+  await finished;
+  return existed;
+}

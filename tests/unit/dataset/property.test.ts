@@ -1,0 +1,179 @@
+/**
+ * Property tests over thousands of generated inputs: importDataset never throws, and never accepts
+ * what the format forbids. Inputs are valid files of each format with random damage (fields removed,
+ * replaced by hostile values, forbidden keys, deep nesting, text cut short) and arbitrary JSON and text.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { importDataset, type ImportResult } from '../../../lib/core/dataset/import';
+import { LIMITS } from '../../../lib/core/dataset/limits';
+import { FORBIDDEN_KEYS, validateDataset } from '../../../lib/core/dataset/parse';
+import { isHttpUrl } from '../../../lib/core/url';
+import { fixture, TODAY } from './golden';
+
+const BASES = ['valid/minimal.json', 'valid/full.json', 'claimreview/list.json', 'claimreview/graph.json', 'webannotation/collection.json', 'webannotation/single.json'].map(
+  (name) => JSON.parse(fixture(name)) as unknown,
+);
+
+type Path = (string | number)[];
+
+function pathsOf(value: unknown, path: Path = [], out: Path[] = []): Path[] {
+  out.push(path);
+  if (Array.isArray(value)) value.forEach((item, i) => pathsOf(item, [...path, i], out));
+  else if (typeof value === 'object' && value !== null) for (const key of Object.keys(value)) pathsOf((value as Record<string, unknown>)[key], [...path, key], out);
+  return out;
+}
+
+const deep = (levels: number): unknown => (levels === 0 ? 'bottom' : { a: deep(levels - 1) });
+
+const HOSTILE_VALUES: unknown[] = [
+  'javascript:alert(1)',
+  'JAVASCRIPT:alert(1)',
+  ' javascript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'file:///etc/passwd',
+  'vbscript:msgbox(1)',
+  '//evil.example.com/x',
+  '/relative/path',
+  'http://',
+  'https://ok.example.com/a',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '',
+  '   ',
+  'x'.repeat(LIMITS.text + 1),
+  'x'.repeat(LIMITS.url + 1),
+  '\u202Eevil',
+  '\ud800',
+  0,
+  -1,
+  1.5,
+  2 ** 32,
+  1e308,
+  true,
+  null,
+  [],
+  {},
+  JSON.parse('{"__proto__": {"polluted": true}}'),
+  JSON.parse('{"constructor": {"prototype": {"polluted": true}}}'),
+  { prototype: 1 },
+  deep(LIMITS.depth + 2),
+  Array.from({ length: 30 }, (_, i) => `https://example.com/${i}`),
+];
+
+const mutation = fc.record({
+  pick: fc.nat(),
+  op: fc.constantFrom('delete', 'replace', 'replace-string', 'duplicate', 'forbidden-key'),
+  value: fc.oneof(fc.constantFrom(...HOSTILE_VALUES), fc.jsonValue({ maxDepth: 3 }), fc.string()),
+  key: fc.constantFrom('__proto__', 'constructor', 'prototype'),
+});
+
+type Mutation = { pick: number; op: string; value: unknown; key: string };
+
+function mutate(base: unknown, mutations: Mutation[]): unknown {
+  const doc = JSON.parse(JSON.stringify(base)) as unknown;
+  for (const m of mutations) {
+    const paths = pathsOf(doc).filter((p) => p.length > 0);
+    const path = paths[m.pick % paths.length]!;
+    let parent = doc as Record<string | number, unknown>;
+    for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+    const last = path[path.length - 1]!;
+    if (m.op === 'delete') {
+      if (Array.isArray(parent)) parent.splice(last as number, 1);
+      else delete parent[last];
+    } else if (m.op === 'replace') parent[last] = JSON.parse(JSON.stringify(m.value ?? null));
+    else if (m.op === 'replace-string' && typeof parent[last] === 'string') parent[last] = String(m.value);
+    else if (m.op === 'duplicate' && Array.isArray(parent)) parent.push(JSON.parse(JSON.stringify(parent[last as number] ?? null)));
+    else if (m.op === 'forbidden-key' && typeof parent[last] === 'object' && parent[last] !== null && !Array.isArray(parent[last])) {
+      Object.defineProperty(parent[last], m.key, { value: { polluted: true }, enumerable: true, configurable: true, writable: true });
+    }
+  }
+  return doc;
+}
+
+/** What an accepted dataset must be, whatever file it came from. */
+function checkAccepted(result: Extract<ImportResult, { ok: true }>): void {
+  const { dataset } = result;
+  const again = validateDataset(JSON.parse(JSON.stringify(dataset)));
+  expect(again.ok, 'an accepted dataset validates again').toBe(true);
+  const urls = [dataset.dataset.homepage, ...dataset.articles.flatMap((a) => [a.url, ...a.urls])].filter((u): u is string => u !== undefined);
+  for (const url of urls) expect(isHttpUrl(url), url).toBe(true);
+  const walk = (value: unknown, depth: number): void => {
+    expect(depth).toBeLessThanOrEqual(LIMITS.depth);
+    if (typeof value === 'string') expect(value.length).toBeLessThanOrEqual(LIMITS.url);
+    if (typeof value !== 'object' || value === null) return;
+    for (const key of Object.keys(value)) {
+      expect(FORBIDDEN_KEYS.has(key), `key ${key}`).toBe(false);
+      walk((value as Record<string, unknown>)[key], depth + 1);
+    }
+  };
+  walk(dataset, 0);
+  for (const dispute of dataset.disputes) {
+    for (const item of [...dispute.claims, ...dispute.responses]) for (const quote of item.quotes) expect(quote.exact.length).toBeLessThanOrEqual(LIMITS.quote);
+  }
+}
+
+function checkRefused(result: Extract<ImportResult, { ok: false }>): void {
+  expect(result.problems.length).toBeGreaterThan(0);
+  expect(result.problems.length).toBeLessThanOrEqual(LIMITS.problems);
+  for (const problem of result.problems) {
+    expect(problem.path).toMatch(/^\$/);
+    expect(problem.message.length).toBeGreaterThan(0);
+  }
+}
+
+function check(text: string): void {
+  let result: ImportResult | undefined;
+  expect(() => {
+    result = importDataset(text, 'generated.json', { today: TODAY });
+  }).not.toThrow();
+  if (result!.ok) checkAccepted(result!);
+  else checkRefused(result!);
+  expect(({} as Record<string, unknown>).polluted, 'Object.prototype is untouched').toBeUndefined();
+}
+
+describe('importDataset on generated input', () => {
+  it('damaged files of every format: never throws, never accepts what the format forbids', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.nat(BASES.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), (base, mutations) => {
+        const text = JSON.stringify(mutate(BASES[base], mutations));
+        check(text);
+        if (importDataset(text, 'generated.json', { today: TODAY }).ok) accepted++;
+      }),
+      { numRuns: 3000 },
+    );
+    // Some damage is harmless (an unknown field, a changed summary): the property covers both outcomes.
+    expect(accepted).toBeGreaterThan(100);
+  });
+
+  it('files cut short or with a character changed', () => {
+    fc.assert(
+      fc.property(fc.nat(BASES.length - 1), fc.nat(), fc.string({ maxLength: 2 }), (base, at, insert) => {
+        const text = JSON.stringify(BASES[base], null, 1);
+        const cut = at % (text.length + 1);
+        check(text.slice(0, cut));
+        check(text.slice(0, cut) + insert + text.slice(cut + 1));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('arbitrary JSON values and arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => check(JSON.stringify(value) ?? 'null')),
+      { numRuns: 1000 },
+    );
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => check(text)), { numRuns: 1000 });
+  });
+
+  it('arbitrary JSON wearing the header of each format', () => {
+    const headers = [{ format: 'counterpoint-dataset', version: '1.0' }, { '@context': 'https://schema.org', '@type': 'ClaimReview' }, { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation' }];
+    fc.assert(
+      fc.property(fc.constantFrom(...headers), fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 4 }), { maxKeys: 8 }), (header, rest) => {
+        check(JSON.stringify({ ...rest, ...header }));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
