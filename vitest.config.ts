@@ -9,7 +9,8 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.{ts,tsx}'] } },
       { extends: true, test: { name: 'dom', environment: 'happy-dom', include: ['tests/dom/**/*.test.{ts,tsx}'] } },
-      { extends: true, test: { name: 'corpus', environment: 'node', include: ['tests/corpus/**/*.test.ts'] } },
+      { extends: true, test: { name: 'corpus', environment: 'node', include: ['tests/corpus/**/*.test.ts'], testTimeout: 300_000 } },
+      { extends: true, test: { name: 'eval', environment: 'node', include: ['tests/eval/**/*.test.ts'], testTimeout: 900_000 } },
     ],
   },
 });

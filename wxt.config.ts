@@ -6,8 +6,8 @@ export default defineConfig({
   imports: false,
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Counterpoint',
-    description: 'Quiet margin notes on news passages that another outlet has publicly disputed. Works offline from datasets; sends nothing.',
-    permissions: ['storage', 'contextMenus', 'scripting'],
+    description: 'Quiet margin notes on news passages that another outlet has publicly disputed. Works from datasets inside your browser; sends nothing about your browsing.',
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'scripting'],
     icons: { 16: 'icons/on-16.png', 32: 'icons/on-32.png', 48: 'icons/on-48.png', 128: 'icons/on-128.png' },
     action: {
       default_title: 'Counterpoint: notes on',

@@ -1,7 +1,7 @@
 /** The note a badge opens: the other outlet's side of the passage, with its source and a link. */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { noteHeading, stanceLabel, type CounterView, type IdentifiedArticle, type NoteView } from '../lib/core/notes';
-import { formatDate, howPhrase, safeHttpUrl, sourceLine, truncate } from './format';
+import { formatDate, howPhrase, matchLine, safeHttpUrl, sourceLine, truncate, type MatchInfo } from './format';
 
 export interface NoteCardProps {
   note: NoteView;
@@ -13,9 +13,12 @@ export interface NoteCardProps {
   position?: { top: number; left: number } | undefined;
   /** The words of this article the note is about, shown as a short reminder. */
   passage?: string | undefined;
+  /** How the passage was found, when not simply the dataset's exact quote. */
+  match?: MatchInfo | undefined;
 }
 
-export function NoteCard({ note, article, id, onClose, position, passage }: NoteCardProps) {
+export function NoteCard({ note, article, id, onClose, position, passage, match }: NoteCardProps) {
+  const matchText = matchLine(match);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = `${id}-heading`;
 
@@ -42,6 +45,7 @@ export function NoteCard({ note, article, id, onClose, position, passage }: Note
         </button>
       </div>
       {passage ? <p class="cp-passage">On the passage “{truncate(passage, 140)}”</p> : null}
+      {matchText ? <p class="cp-match">{matchText}</p> : null}
       {note.counters.map((counter, index) => (
         <Counter key={`${counter.outletId}:${index}`} counter={counter} side={note.side} />
       ))}

@@ -1,33 +1,35 @@
 /**
- * The settings page: the overlay switch, the sites where it is off, and the installed datasets.
- * Props in, markup out; the entrypoint wires it to storage.
+ * The settings page: notes on or off, the sites where they are off, and the dataset manager
+ * (add, list, switch, mute, export, remove). Props in, markup out; the entrypoint wires it to storage.
  */
+import { useRef } from 'preact/hooks';
 import type { Settings } from '../lib/core/settings';
+import { AddDataset } from './options/AddDataset';
+import { DatasetCard } from './options/DatasetCard';
+import { StatusRegion } from './options/StatusRegion';
+import type { AddActions, DatasetActions, DatasetView, JobView, StatusView } from './options/types';
 
-export interface DatasetSummary {
-  id: string;
-  title: string;
-  publisher: string;
-  version: string;
-  updated: string;
-  origin: string;
-  disputes: number;
-  claims: number;
-  outlets: { id: string; name: string }[];
-  builtIn: boolean;
-}
+export type { DatasetView } from './options/types';
 
-export interface OptionsPageProps {
+export interface OptionsPageProps extends DatasetActions, AddActions {
   settings: Settings;
-  datasets: DatasetSummary[];
+  datasets: DatasetView[];
+  job: JobView | null;
+  status: StatusView | null;
   onChange: (next: Settings) => void;
 }
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const without = (list: string[], item: string) => list.filter((x) => x !== item);
-const toggled = (list: string[], item: string, on: boolean) => (on ? [...without(list, item), item] : without(list, item));
 
-export function OptionsPage({ settings, datasets, onChange }: OptionsPageProps) {
+export function OptionsPage(props: OptionsPageProps) {
+  const { settings, datasets, job, status, onChange } = props;
+  const busy = job !== null;
+  const datasetsHeading = useRef<HTMLHeadingElement>(null);
+  // The removed dataset's card takes the focused button with it: the focus goes to the list's heading.
+  const remove = (id: string) => {
+    props.onRemove(id);
+    datasetsHeading.current?.focus();
+  };
   return (
     <main class="options">
       <h1>Counterpoint</h1>
@@ -53,43 +55,28 @@ export function OptionsPage({ settings, datasets, onChange }: OptionsPageProps) 
           </ul>
         )}
       </section>
+      <AddDataset busy={busy} onImportFiles={props.onImportFiles} onAddUrl={props.onAddUrl} />
+      <StatusRegion job={job} status={status} />
       <section aria-labelledby="datasets-heading">
-        <h2 id="datasets-heading">Datasets</h2>
-        {datasets.map((dataset) => {
-          const enabled = !settings.disabledDatasets.includes(dataset.id);
-          return (
-            <article class="dataset" key={dataset.id} data-dataset-id={dataset.id}>
-              <h3>{dataset.title}</h3>
-              <p class="muted">
-                {dataset.publisher} · version {dataset.version} · updated {dataset.updated} · {dataset.origin}
-              </p>
-              <p>
-                {count(dataset.disputes, 'dispute')}, {count(dataset.claims, 'claim')}, {count(dataset.outlets.length, 'outlet')}
-              </p>
-              <label class="switch">
-                <input type="checkbox" checked={enabled} onChange={(e) => onChange({ ...settings, disabledDatasets: toggled(settings.disabledDatasets, dataset.id, !e.currentTarget.checked) })} />
-                On
-              </label>
-              <details>
-                <summary>Outlets</summary>
-                <ul>
-                  {dataset.outlets.map((outlet) => (
-                    <li key={outlet.id}>
-                      <label>
-                        <input
-                          type="checkbox"
-                          checked={settings.mutedOutlets.includes(outlet.id)}
-                          onChange={(e) => onChange({ ...settings, mutedOutlets: toggled(settings.mutedOutlets, outlet.id, e.currentTarget.checked) })}
-                        />
-                        Don’t show notes from {outlet.name}
-                      </label>
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            </article>
-          );
-        })}
+        <h2 id="datasets-heading" tabIndex={-1} ref={datasetsHeading}>
+          Datasets
+        </h2>
+        {datasets.map((dataset) => (
+          <DatasetCard
+            key={dataset.id}
+            dataset={dataset}
+            enabled={!settings.disabledDatasets.includes(dataset.id)}
+            muted={settings.mutedOutlets}
+            busy={busy}
+            onToggle={props.onToggle}
+            onMute={props.onMute}
+            onRemove={remove}
+            onExport={props.onExport}
+            onRefresh={props.onRefresh}
+            onSchedule={props.onSchedule}
+            loadOutlets={props.loadOutlets}
+          />
+        ))}
       </section>
     </main>
   );

@@ -6,7 +6,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { noteHeading, type IdentifiedArticle, type NoteView } from '../lib/core/notes';
 import { Badge } from './Badge';
 import { NoteCard } from './NoteCard';
-import { clampCardLeft, unplacedSummary } from './format';
+import { clampCardLeft, unplacedSummary, type MatchInfo } from './format';
 
 export interface PlacedNote {
   note: NoteView;
@@ -14,6 +14,7 @@ export interface PlacedNote {
   top: number;
   left: number;
   compact?: boolean;
+  match?: MatchInfo;
 }
 export interface UnplacedNote {
   note: NoteView;
@@ -143,6 +144,7 @@ export function Overlay({ article, placed, unplaced, theme }: OverlayProps) {
           note={openEntry.note}
           article={article}
           passage={openEntry.passage}
+          match={openEntry.match}
           position={{
             top: openEntry.top + CARD_OFFSET,
             left: clampCardLeft(openEntry.left, viewportWidth(), window.scrollX),

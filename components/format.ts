@@ -2,7 +2,7 @@
  * Small pure helpers for the overlay's wording and layout. No DOM, no locale: the output is the
  * same in every browser.
  */
-import type { ArticleHow, CounterView } from '../lib/core/notes';
+import type { ArticleHow, CounterView, NoteHow } from '../lib/core/notes';
 import type { Attribution } from '../lib/core/dataset/schema';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
@@ -40,6 +40,7 @@ const HOW: Record<ArticleHow, string> = {
   url: 'recognised by its address',
   canonical: 'recognised by its canonical address',
   copy: 'recognised as a copy of the original',
+  similar: 'not a known article: a similar claim was found in its text',
 };
 
 /** How the page was matched to an article in the dataset, as a phrase. */
@@ -86,4 +87,19 @@ export function clampCardLeft(left: number, viewportWidth: number, scrollX = 0):
   const min = scrollX + VIEWPORT_MARGIN;
   const max = scrollX + viewportWidth - VIEWPORT_MARGIN - width;
   return Math.max(min, Math.min(left, max));
+}
+
+export interface MatchInfo {
+  how: NoteHow;
+  confidence: number;
+  changed?: boolean | undefined;
+}
+
+/** What the reader should know about how a passage was found; null for an exact quote. */
+export function matchLine(match: MatchInfo | undefined): string | null {
+  if (!match || match.how === 'quote') return null;
+  const percent = `${Math.round(Math.max(0, Math.min(1, match.confidence)) * 100)}% match`;
+  if (match.how === 'similar') return `A similar claim was disputed: this article is not in the dataset, but this passage repeats the claim (${percent}).`;
+  if (match.changed) return `This passage has changed since it was quoted; found approximately (${percent}).`;
+  return `Found approximately (${percent}).`;
 }

@@ -65,6 +65,7 @@ font-size:18px;line-height:24px;text-align:center;color:var(--cp-muted);
 .cp-close:hover{background:var(--cp-badge-bg);color:var(--cp-fg)}
 .cp-passage,.cp-muted,.cp-footer,.cp-article,.cp-source{color:var(--cp-muted);font-size:13px}
 .cp-passage{margin-top:4px}
+.cp-match{margin-top:6px;font-size:13px;padding:4px 8px;border-left:3px solid var(--cp-accent);background:var(--cp-chip-bg);color:var(--cp-chip-fg)}
 .cp-counter{margin-top:10px;padding-top:10px;border-top:1px solid var(--cp-border)}
 .cp-counter{display:flex;flex-direction:column;align-items:flex-start;gap:4px}
 .cp-counter > *{max-width:100%}

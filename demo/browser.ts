@@ -22,7 +22,14 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(options: { extensionDir?: string; headless?: boolean } = {}): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  extensionDir?: string;
+  headless?: boolean;
+  /** Extra Chromium flags (e.g. --enable-unsafe-extension-debugging for CDP Extensions.loadUnpacked). */
+  args?: string[];
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const extensionDir = resolve(options.extensionDir ?? '.output/chrome-mv3');
   const server = await startDemoServer();
   const profile = await mkdtemp(join(tmpdir(), 'counterpoint-profile-'));
@@ -46,6 +53,7 @@ export async function launchWithExtension(options: { extensionDir?: string; head
       '--disable-sync',
       '--disable-default-apps',
       '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+      ...(options.args ?? []),
     ],
   });
   const refused: string[] = [];

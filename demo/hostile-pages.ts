@@ -73,6 +73,14 @@ function demoPieces(): Record<string, string> {
 
 let pieces: Record<string, string> | null = null;
 
+/** One piece of demo markup: NYT_STORY, NYT_BODY, UNRELATED_STORY, GT_CONTENT, GT_TITLE or NYT_URL. */
+export function demoPiece(name: string): string {
+  pieces ??= demoPieces();
+  const value = pieces[name];
+  if (value === undefined) throw new Error(`no demo piece ${name}`);
+  return value;
+}
+
 /** A fixture of tests/fixtures/hostile/ with its {{PLACEHOLDERS}} filled from the demo pages and `extra`. */
 export function hostileFixture(name: string, extra: Record<string, string> = {}): string {
   pieces ??= demoPieces();

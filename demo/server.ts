@@ -17,11 +17,29 @@ export interface DemoServer {
   port: number;
   origin: string;
   requests: string[];
-  /** Serve `html` at `url` (matched like pageFor); overrides built-in pages. */
-  addPage(url: string, html: string): void;
+  /**
+   * Serve `html` at `url` (matched like pageFor); overrides built-in pages. Options (for the
+   * dataset manager's tests): another content type (`null`: no Content-Type header), and a delay
+   * before the answer.
+   */
+  addPage(url: string, html: string, options?: PageOptions): void;
+  /** Answer `url` with a redirect to `location` (any scheme). */
+  addRedirect(url: string, location: string, status?: number): void;
   /** The HTML served at `url`, if any (used by browser request routing). */
   pageHtml(url: string): Promise<string | undefined>;
   close(): Promise<void>;
+}
+
+export interface PageOptions {
+  contentType?: string | null;
+  delayMs?: number;
+}
+
+interface Extra {
+  body: string;
+  contentType: string | null;
+  delayMs: number;
+  redirect?: { location: string; status: number };
 }
 
 const PAGES_DIR = fileURLToPath(new URL('./pages/', import.meta.url));
@@ -35,7 +53,7 @@ function fullUrl(req: IncomingMessage, fallbackHost: string): string {
 
 export async function startDemoServer(opts: { port?: number } = {}): Promise<DemoServer> {
   const requests: string[] = [];
-  const extra = new Map<string, string>();
+  const extra = new Map<string, Extra>();
   const sockets = new Set<Socket | Duplex>();
   let origin = '';
 
@@ -43,19 +61,30 @@ export async function startDemoServer(opts: { port?: number } = {}): Promise<Dem
     const key = urlKey(url);
     if (key === undefined) return undefined;
     const added = extra.get(key);
-    if (added !== undefined) return added;
+    if (added !== undefined) return added.body;
     const page = pageFor(url);
     return page ? readFile(join(PAGES_DIR, page.file), 'utf8') : undefined;
   }
 
-  function send(res: ServerResponse, status: number, type: string, body: string, head: boolean): void {
+  function send(res: ServerResponse, status: number, type: string | null, body: string, head: boolean, more: Record<string, string> = {}): void {
     const buf = Buffer.from(body, 'utf8');
     res.writeHead(status, {
-      'content-type': type,
+      ...(type === null ? {} : { 'content-type': type }),
       'content-length': buf.length,
       'cache-control': 'no-store',
+      ...more,
     });
     res.end(head ? undefined : buf);
+  }
+
+  function sendExtra(res: ServerResponse, page: Extra, head: boolean): void {
+    const answer = () => {
+      if (res.destroyed) return;
+      if (page.redirect) send(res, page.redirect.status, 'text/plain; charset=utf-8', '', head, { location: page.redirect.location });
+      else send(res, 200, page.contentType, page.body, head);
+    };
+    if (page.delayMs > 0) setTimeout(answer, page.delayMs).unref();
+    else answer();
   }
 
   const server = createServer((req, res) => {
@@ -65,6 +94,12 @@ export async function startDemoServer(opts: { port?: number } = {}): Promise<Dem
     const head = method === 'HEAD';
     if (method !== 'GET' && !head) {
       send(res, 404, 'text/plain; charset=utf-8', 'Not found\n', false);
+      return;
+    }
+    const key = urlKey(url);
+    const page = key === undefined ? undefined : extra.get(key);
+    if (page) {
+      sendExtra(res, page, head);
       return;
     }
     lookup(url).then(
@@ -103,10 +138,16 @@ export async function startDemoServer(opts: { port?: number } = {}): Promise<Dem
     origin,
     requests,
     pageHtml: lookup,
-    addPage(url: string, html: string): void {
+    addPage(url: string, html: string, options: PageOptions = {}): void {
       const key = urlKey(url);
       if (key === undefined) throw new Error(`addPage: invalid URL ${url}`);
-      extra.set(key, html);
+      const contentType = options.contentType === undefined ? 'text/html; charset=utf-8' : options.contentType;
+      extra.set(key, { body: html, contentType, delayMs: options.delayMs ?? 0 });
+    },
+    addRedirect(url: string, location: string, status = 302): void {
+      const key = urlKey(url);
+      if (key === undefined) throw new Error(`addRedirect: invalid URL ${url}`);
+      extra.set(key, { body: '', contentType: null, delayMs: 0, redirect: { location, status } });
     },
     close(): Promise<void> {
       return new Promise<void>((resolve) => {

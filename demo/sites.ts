@@ -49,6 +49,48 @@ export const DEMO_PAGES: DemoPage[] = [
     file: 'index.html',
     title: 'Counterpoint demo pages',
   },
+  {
+    id: 'gt-zh',
+    url: 'http://www.globaltimes.cn/content/zh-official-disputes-pledge-claims.shtml',
+    file: 'gt-zh.html',
+    title: '官员否认“承诺书”报道 (Chinese test page, own translation)',
+  },
+  {
+    id: 'wire-rewrite',
+    url: 'http://www.pacific-wire.example/asia/2015/09/17/china-tech-pledge',
+    file: 'wire-rewrite.html',
+    title: 'A wire rewrite repeating the claim with attribution',
+  },
+  {
+    id: 'blog-paraphrase',
+    url: 'http://techpolicy-notes.example/2015/09/beijing-wants-a-promise',
+    file: 'blog-paraphrase.html',
+    title: 'A blog paraphrase of the claim',
+  },
+  {
+    id: 'nyt-copy-boilerplate',
+    url: 'http://www.valley-courier.example/news/world/china-pledge-tech-firms.html',
+    file: 'nyt-copy-boilerplate.html',
+    title: 'A syndicated copy with boilerplate and no canonical link',
+  },
+  {
+    id: 'nyt-revised',
+    url: 'http://www.nytimes.com/2015/09/17/technology/china-tech-pledge-updated.html',
+    file: 'nyt-revised.html',
+    title: 'A later revision of the New York Times article, passages edited',
+  },
+  {
+    id: 'gt-rebuttal-rewrite',
+    url: 'http://www.asia-digest.example/china/2015/09/20/official-rejects-pledge-report',
+    file: 'gt-rebuttal-rewrite.html',
+    title: 'A rewrite of the rebuttal that quotes the claims (must not be badged as making them)',
+  },
+  {
+    id: 'zh-wire-rewrite',
+    url: 'http://news.zh-portal.example/world/2015-09-17/nyt-pledge.html',
+    file: 'zh-wire-rewrite.html',
+    title: 'A Chinese rewrite repeating the claim with attribution',
+  },
 ];
 
 export const DEMO_HOSTS: string[] = [...new Set(DEMO_PAGES.map((p) => new URL(p.url).hostname))];

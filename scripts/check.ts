@@ -26,15 +26,16 @@ function parseArgs(argv: string[]) {
 
 function describe(result: CheckResult): string {
   const lines = [`page: ${result.url}`];
-  if (!result.article) {
+  if (!result.article && result.notes.length === 0) {
     lines.push('no known article: the overlay shows nothing');
     return lines.join('\n');
   }
-  lines.push(`article: ${result.article.id} (${result.article.outlet}), recognised by ${result.article.how}`);
+  lines.push(result.article ? `article: ${result.article.id} (${result.article.outlet}), recognised by ${result.article.how}` : 'not a known article, but it repeats claims that were disputed');
   lines.push(`${result.notes.length} disputed passage${result.notes.length === 1 ? '' : 's'} (the toolbar badge count)`);
   for (const note of result.notes) {
     const counters = note.counter.map((c) => `${c.outlet} ${c.stance}`).join('; ');
-    lines.push(`  • "${note.passage}"`, `      ${note.claim} [${note.how}, confidence ${note.confidence}] ← ${counters}`);
+    const changed = note.changed ? ', passage changed since quoted' : '';
+    lines.push(`  • "${note.passage}"`, `      ${note.claim} [${note.how}, confidence ${note.confidence}${changed}] ← ${counters}`);
   }
   for (const note of result.unplaced) lines.push(`  unplaced: ${note.claim}: ${note.reason}`);
   return lines.join('\n');

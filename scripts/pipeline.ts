@@ -5,7 +5,8 @@
  */
 import { Window } from 'happy-dom';
 import { Catalog } from '../lib/core/catalog';
-import { parseDataset } from '../lib/core/dataset/parse';
+import { importDataset } from '../lib/core/dataset/import';
+import { formatProblems } from '../lib/core/dataset/parse';
 import type { Dataset } from '../lib/core/dataset/schema';
 import type { ArticleHow, CounterStance, NoteHow } from '../lib/core/notes';
 import { findNotes } from '../lib/dom/find-notes';
@@ -15,7 +16,7 @@ import { validateDataset } from '../lib/core/dataset/parse';
 
 export interface CheckResult {
   url: string;
-  article: { id: string; outlet: string; how: ArticleHow } | null;
+  article: { id: string; outlet: string; how: Exclude<ArticleHow, 'similar'> } | null;
   notes: {
     claim: string;
     dispute: string;
@@ -23,6 +24,8 @@ export interface CheckResult {
     confidence: number;
     passage: string;
     counter: { outlet: string; stance: CounterStance }[];
+    /** The passage was found only approximately: the article changed since it was quoted. */
+    changed: boolean;
   }[];
   unplaced: { claim: string; dispute: string; reason: string }[];
 }
@@ -43,8 +46,8 @@ export function builtinCatalog(): Catalog {
 export function catalogFromFiles(files: { name: string; text: string }[]): Catalog {
   const datasets: Dataset[] = [];
   for (const file of files) {
-    const result = parseDataset(file.text);
-    if (!result.ok) throw new Error(result.problems.map((p) => `${file.name}: ${p.path}: ${p.message}`).join('\n'));
+    const result = importDataset(file.text, file.name);
+    if (!result.ok) throw new Error(formatProblems(file.name, result.problems).join('\n'));
     datasets.push(result.dataset);
   }
   return new Catalog(datasets);
@@ -90,17 +93,19 @@ export async function checkHtml(html: string, url: string, catalog: Catalog, tim
     if (timings) timings.parse = lap();
     const signals = collectSignals(doc);
     if (timings) timings.signals = lap();
-    const verdict = catalog.identify(signals);
+    const verdict = catalog.match(signals);
     if (timings) timings.lookup = lap();
     const result: CheckResult = { url, article: null, notes: [], unplaced: [] };
     if (!verdict) return result;
     const found = await findNotes(doc, async (s) => {
-      const article = catalog.identify(s);
+      const article = catalog.match(s);
       return { article, notes: article ? catalog.notesFor(article) : [] };
     });
     if (timings) timings.heavy = lap();
     if (!found.article) return result;
-    result.article = { id: found.article.id, outlet: found.article.outlet, how: found.article.how };
+    // A page the datasets do not know, with a similar claim, is no known article: its notes say `similar`.
+    const how = found.article.how;
+    result.article = how === 'similar' ? null : { id: found.article.id, outlet: found.article.outlet, how };
     result.notes = found.anchoring.placed.map((p) => ({
       claim: p.note.claim,
       dispute: p.note.dispute,
@@ -108,6 +113,7 @@ export async function checkHtml(html: string, url: string, catalog: Catalog, tim
       confidence: Number(p.confidence.toFixed(3)),
       passage: p.passage,
       counter: p.note.counters.map((c) => ({ outlet: c.outlet, stance: c.stance })),
+      changed: p.changed === true,
     }));
     result.unplaced = found.anchoring.unplaced.map((u) => ({ claim: u.note.claim, dispute: u.note.dispute, reason: u.reason }));
     return result;

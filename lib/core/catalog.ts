@@ -5,9 +5,10 @@
  */
 import type { Article, Claim, Dataset, Dispute, Outlet, Quote, Response } from './dataset/schema';
 import { containment, COPY_CONTAINMENT } from './fingerprint';
-import type { ArticleHow, CounterView, IdentifiedArticle, NoteView } from './notes';
+import type { ArticleHow, CounterView, IdentifiedArticle, NoteView, SimilarTexts } from './notes';
+import { ClaimIndex } from './similar/claim-index';
 import { textFragmentLink } from './text-fragment';
-import { urlKey } from './url';
+import { siteKey, urlKey } from './url';
 
 export interface PageSignals {
   url: string;
@@ -25,15 +26,30 @@ interface ArticleEntry {
   disputes: Dispute[];
 }
 
+interface ClaimEntry {
+  entry: ArticleEntry;
+  dispute: Dispute;
+  claim: Claim;
+  /** Domains of the outlets that answer the claim: their pages quote it to dispute it. */
+  responders: Set<string>;
+  similar: SimilarTexts;
+}
+
 export interface CatalogOptions {
   mutedOutlets?: ReadonlySet<string>;
 }
+
+/** Most candidate claims one page is checked for. */
+const MAX_SIMILAR = 12;
 
 export class Catalog {
   private readonly byUrl = new Map<string, ArticleEntry>();
   private readonly byHash = new Map<number, ArticleEntry[]>();
   private readonly articles = new Map<string, ArticleEntry>();
   private readonly muted: ReadonlySet<string>;
+  /** Claims by note key, for pages the datasets do not know (see similar/). */
+  private readonly claims = new Map<string, ClaimEntry>();
+  private readonly claimIndex = new ClaimIndex();
 
   constructor(datasets: readonly Dataset[], options: CatalogOptions = {}) {
     this.muted = options.mutedOutlets ?? new Set();
@@ -67,6 +83,31 @@ export class Catalog {
         else this.byHash.set(hash, [entry]);
       }
     }
+    this.indexClaims(dataset, outlets);
+  }
+
+  /** Every claim's words (quotes and summary) into the claim index, with its rebuttals' words. */
+  private indexClaims(dataset: Dataset, outlets: Map<string, Outlet>): void {
+    const articles = new Map(dataset.articles.map((article) => [article.id, article]));
+    const outletOf = (articleId: string) => outlets.get(articles.get(articleId)?.outlet ?? '');
+    for (const dispute of dataset.disputes) {
+      for (const claim of dispute.claims) {
+        const entry = this.articles.get(`${dataset.dataset.id}/${claim.article}`);
+        if (!entry) continue;
+        const responses = dispute.responses.filter((r) => r.respondsTo.includes(claim.id));
+        const responders = new Set<string>();
+        for (const response of responses) {
+          for (const domain of outletOf(response.article)?.domains ?? []) responders.add(domain);
+        }
+        const key = `${dataset.dataset.id}/${dispute.id}/${claim.id}`;
+        const texts = [...claim.quotes.map((q) => q.exact), claim.summary];
+        const rebuttals = responses.flatMap((r) => [...r.quotes.map((q) => q.exact), r.summary]);
+        const names = [entry.outlet.name, ...responses.map((r) => outletOf(r.article)?.name ?? '')].filter(Boolean);
+        this.claims.set(key, { entry, dispute, claim, responders, similar: { texts, rebuttals, names: [...new Set(names)] } });
+        for (const quote of claim.quotes) this.claimIndex.add(key, quote.exact, quote.language ?? null);
+        this.claimIndex.add(key, claim.summary, null);
+      }
+    }
   }
 
   /** The known article this page is, or null. Cheap: URL look-ups and one pass over the hashes. */
@@ -79,6 +120,35 @@ export class Catalog {
     }
     const copy = this.bestCopy(page.hashes);
     return copy ? this.describe(copy, 'copy') : null;
+  }
+
+  /**
+   * `identify`, or else (`how: 'similar'`) a page the datasets do not know that may repeat claims
+   * they know: its candidate claims, to be verified on the page before any note is shown.
+   */
+  match(page: PageSignals): IdentifiedArticle | null {
+    return this.identify(page) ?? this.similar(page);
+  }
+
+  /**
+   * The page taken as one the datasets do not know, which may repeat known claims: the candidate
+   * claims by the claim index, except those its own site answers (the rebutting outlet quotes them
+   * to dispute them). `match` asks it only after `identify` found nothing.
+   */
+  similar(page: PageSignals): IdentifiedArticle | null {
+    const site = siteKey(page.url);
+    const onSite = (domains: Set<string>) => site !== null && [...domains].some((d) => site === d || site.endsWith(`.${d}`));
+    const keys = this.claimIndex
+      .candidates(page.hashes)
+      .map((c) => c.key)
+      .filter((key) => {
+        const claim = this.claims.get(key);
+        return claim && !this.muted.has(claim.entry.outlet.id) && !onSite(claim.responders);
+      })
+      .slice(0, MAX_SIMILAR);
+    const first = keys[0] ? this.claims.get(keys[0]) : undefined;
+    if (!first) return null;
+    return { id: '', datasetId: first.entry.dataset.dataset.id, outlet: '', outletId: '', title: '', how: 'similar', similar: keys };
   }
 
   private lookupUrl(url: string): ArticleEntry | null {
@@ -117,6 +187,7 @@ export class Catalog {
 
   /** The notes of an identified article: its claims with their responses, its responses with their claims. */
   notesFor(article: IdentifiedArticle): NoteView[] {
+    if (article.how === 'similar') return this.similarNotes(article.similar ?? []);
     const entry = this.articles.get(`${article.datasetId}/${article.id}`);
     if (!entry) return [];
     const notes: NoteView[] = [];
@@ -137,6 +208,23 @@ export class Catalog {
           .filter((c): c is CounterView => c !== null);
         if (counters.length) notes.push({ ...base, key: `${entry.dataset.dataset.id}/${dispute.id}/${response.id}`, claim: response.id, side: 'response', quotes: response.quotes, counters });
       }
+    }
+    return notes;
+  }
+
+  /** Candidate claims as notes to verify on the page: the claim's side, its words, its rebuttals. */
+  private similarNotes(keys: readonly string[]): NoteView[] {
+    const notes: NoteView[] = [];
+    for (const key of keys.slice(0, MAX_SIMILAR)) {
+      const found = this.claims.get(key);
+      if (!found) continue;
+      const { entry, dispute, claim, similar } = found;
+      const find = (id: string) => this.articles.get(`${entry.dataset.dataset.id}/${id}`);
+      const counters = dispute.responses
+        .filter((r) => r.respondsTo.includes(claim.id) && r.article !== claim.article)
+        .map((r) => this.counter(r, find(r.article)))
+        .filter((c): c is CounterView => c !== null);
+      if (counters.length) notes.push({ key, claim: claim.id, dispute: dispute.id, topic: dispute.topic, side: 'claim', quotes: claim.quotes, counters, similar });
     }
     return notes;
   }

@@ -4,7 +4,12 @@
  */
 import type { Attribution, Quote, Stance } from './dataset/schema';
 
-export type ArticleHow = 'url' | 'canonical' | 'copy';
+/**
+ * How the page was matched: a known article by its address (`url`), its canonical address
+ * (`canonical`) or its text (`copy`); or (`similar`) a page the datasets do not know that may
+ * repeat claims they do (its notes say "a similar claim was disputed").
+ */
+export type ArticleHow = 'url' | 'canonical' | 'copy' | 'similar';
 export type NoteHow = 'quote' | 'fuzzy' | 'similar';
 /** `reported` marks the original claim, shown beside the article that answers it. */
 export type CounterStance = Stance | 'reported';
@@ -33,6 +38,17 @@ export interface NoteView {
   /** The passages of this article to anchor (its own words). */
   quotes: Quote[];
   counters: CounterView[];
+  /** Only for a page matched as `similar`: the words to verify the claim by, and the rebuttals' words. */
+  similar?: SimilarTexts;
+}
+
+export interface SimilarTexts {
+  /** The claim's own words: its quotes (any language) and its summary. */
+  texts: string[];
+  /** The responses' words: a page carrying them answers the claim rather than making it. */
+  rebuttals: string[];
+  /** Names of the outlets on both sides: every report of the dispute names them, so they prove nothing. */
+  names?: string[];
 }
 
 export interface IdentifiedArticle {
@@ -42,6 +58,8 @@ export interface IdentifiedArticle {
   outletId: string;
   title: string;
   how: ArticleHow;
+  /** For `similar`: the note keys of the candidate claims (to verify on the page). */
+  similar?: string[];
 }
 
 const STANCE_HEADINGS: Record<CounterStance, string> = {

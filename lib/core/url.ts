@@ -6,7 +6,7 @@
 
 const HOST_PREFIXES = /^(?:www\d?|m|mobile|amp|amp-)\./;
 const TRACKING_PARAM =
-  /^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_ga|_gl|igshid|ocid|smid|smtyp|cmpid|campaign_id|partner|ref|ref_src|referrer|source|src|share|s_cid|icid|mod|ito|yclid|spm|from|cid|amp|outputtype|print|output)$/i;
+  /^(?:utm_\w+|_r|rss|mbid|guccounter|guce_\w+|ncid|emc|__twitter_impression|fb_\w+|hsa?_\w+|mtm_\w+|pk_\w+|oly_\w+|vero_\w+|cmpid|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_ga|_gl|igshid|ocid|smid|smtyp|cmpid|campaign_id|partner|ref|ref_src|referrer|source|src|share|s_cid|icid|mod|ito|yclid|spm|from|cid|amp|outputtype|print|output)$/i;
 const PRINT_OR_AMP_SEGMENT = /^(?:amp|print|amphtml)$/i;
 
 /** True for absolute http and https URLs. */
@@ -23,7 +23,7 @@ export function isHttpUrl(value: string): boolean {
 export function urlKey(value: string): string | null {
   let url: URL;
   try {
-    url = new URL(value.trim());
+    url = new URL(unwrapAmpCache(value.trim()));
   } catch {
     return null;
   }
@@ -33,13 +33,28 @@ export function urlKey(value: string): string | null {
   const segments = url.pathname
     .split('/')
     .filter((segment) => segment !== '' && !PRINT_OR_AMP_SEGMENT.test(segment))
-    .map((segment) => safeDecode(segment).replace(/\.amp(\.html?)$/i, '$1'));
+    .map((segment) => safeDecode(segment.replace(/;jsessionid=[^/]*$/i, '')).replace(/\.amp(\.html?)$/i, '$1'));
+  // "/story/index.html" is "/story/".
+  if (segments.length && /^(?:index|default)\.(?:html?|php|aspx?)$/i.test(segments[segments.length - 1]!)) segments.pop();
   const params = [...url.searchParams.entries()]
     .filter(([name]) => !TRACKING_PARAM.test(name))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, val]) => `${name}=${val}`);
   const query = params.length ? `?${params.join('&')}` : '';
   return `${host}${port}/${segments.join('/')}${query}`;
+}
+
+/**
+ * The publisher's URL inside an AMP cache or viewer address:
+ * `https://www-example-com.cdn.ampproject.org/c/s/www.example.com/a` and
+ * `https://www.google.com/amp/s/www.example.com/a` are `https://www.example.com/a`.
+ */
+export function unwrapAmpCache(value: string): string {
+  const cache = /^https?:\/\/[^/]+\.cdn\.ampproject\.org\/[cvir]\/(s\/)?(.+)$/i.exec(value);
+  if (cache) return `${cache[1] ? 'https' : 'http'}://${cache[2]}`;
+  const viewer = /^https?:\/\/(?:www\.)?google\.[a-z.]+\/amp\/(s\/)?(.+)$/i.exec(value);
+  if (viewer) return `${viewer[1] ? 'https' : 'http'}://${viewer[2]}`;
+  return value;
 }
 
 function safeDecode(segment: string): string {

@@ -1,10 +1,14 @@
 /**
  * The heavy half of the pipeline, run only on pages the background said "maybe" to: Readability
- * on a clone, the notes of the article it is, their quotes anchored in the live page. The overlay
- * runs it against the background; `npm run check` and the tests run it against a catalog in Node.
+ * on a clone, the notes of the article it is, their quotes anchored in the live page. On a page the
+ * datasets do not know (matched as `similar`), each candidate claim is first verified against the
+ * article's sentences; only verified claims are anchored (at the sentences that carry them), and
+ * if none is, the page is not an article with notes at all. The overlay runs it against the
+ * background; `npm run check` and the tests run it against a catalog in Node.
  */
 import type { PageSignals } from '../core/catalog';
 import type { IdentifiedArticle, NoteView } from '../core/notes';
+import { verifyClaims } from '../core/similar/verify';
 import { anchorNotes, type Anchoring } from './anchor';
 import { extractArticle, type ExtractedArticle } from './extract';
 import { hashesOf, pageUrls, visibleText } from './page-signals';
@@ -25,5 +29,35 @@ export async function findNotes(doc: Document, source: NotesSource): Promise<Fou
   const reply = await source({ ...pageUrls(doc), hashes: hashesOf(text) });
   const empty: Anchoring = { placed: [], unplaced: [] };
   if (!reply?.article || reply.notes.length === 0 || !doc.body) return { extracted, article: reply?.article ?? null, anchoring: empty };
-  return { extracted, article: reply.article, anchoring: anchorNotes(doc.body, reply.notes, extracted?.text ?? null) };
+  const language = extracted?.lang ?? doc.documentElement.getAttribute('lang');
+  if (reply.article.how === 'similar') {
+    const anchoring = extracted ? anchorSimilar(doc.body, reply.notes, extracted.text, language) : empty;
+    return { extracted, article: anchoring.placed.length ? reply.article : null, anchoring };
+  }
+  return { extracted, article: reply.article, anchoring: anchorNotes(doc.body, reply.notes, extracted?.text ?? null, { language }) };
+}
+
+/**
+ * Claims verified in the article text, anchored at the sentences that carry them. Unverified
+ * candidates are dropped, not listed as unplaced: the page never claimed to be about them.
+ */
+export function anchorSimilar(root: Element, notes: readonly NoteView[], articleText: string, language: string | null): Anchoring {
+  const verified = verifyClaims(
+    articleText,
+    notes.filter((n) => n.similar).map((n) => ({ key: n.key, ...n.similar! })),
+  );
+  if (verified.length === 0) return { placed: [], unplaced: [] };
+  const byKey = new Map(notes.map((n) => [n.key, n]));
+  const located: NoteView[] = verified.map((v) => ({ ...byKey.get(v.key)!, quotes: [{ exact: articleText.slice(v.start, v.end) }] }));
+  const anchoring = anchorNotes(root, located, articleText, { language });
+  const scores = new Map(verified.map((v) => [v.key, v.score]));
+  const placed = anchoring.placed.map((p) => {
+    // The passage is the article's own sentences: "changed" means nothing here.
+    const { changed: _unused, ...rest } = p;
+    return { ...rest, how: 'similar' as const, confidence: scores.get(p.note.key) ?? p.confidence };
+  });
+  return {
+    placed,
+    unplaced: [],
+  };
 }

@@ -6,7 +6,7 @@ import type { PageSignals } from '../core/catalog';
 import { MAX_HASHES } from '../core/limits';
 import { textHashes } from '../core/text/tokens';
 
-const MAX_TEXT = 600_000;
+export const MAX_TEXT = 600_000;
 const SKIP_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
 
 export function pageUrls(doc: Document): Pick<PageSignals, 'url' | 'canonical' | 'ogUrl'> {
@@ -23,18 +23,32 @@ function resolve(value: string, base: string): string | null {
   }
 }
 
-export function visibleText(root: Node, maxChars = MAX_TEXT): string {
+/**
+ * Walks the visible text of `root` into `parts` (one TreeWalker pass, no filter callback), pausing
+ * after every `nodesPerPause` text nodes so that a caller can slice the walk.
+ */
+export function* walkVisibleText(root: Node, parts: string[], nodesPerPause = Infinity, maxChars = MAX_TEXT): Generator<void> {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  const parts: string[] = [];
   let total = 0;
+  let seen = 0;
   for (let node = walker.nextNode(); node && total < maxChars; node = walker.nextNode()) {
+    if (++seen > nodesPerPause) {
+      seen = 0;
+      yield;
+    }
     const parent = node.parentNode as Element | null;
     if (parent && SKIP_PARENTS.has(parent.nodeName)) continue;
     const value = (node as Text).data;
     parts.push(value);
     total += value.length;
   }
+}
+
+export function visibleText(root: Node, maxChars = MAX_TEXT): string {
+  const parts: string[] = [];
+  const walk = walkVisibleText(root, parts, Infinity, maxChars);
+  while (!walk.next().done);
   return parts.join(' ');
 }
 

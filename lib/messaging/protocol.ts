@@ -5,10 +5,15 @@
 import * as v from 'valibot';
 import { MAX_HASHES } from '../core/limits';
 
-const isHashList = (value: unknown): value is number[] =>
-  Array.isArray(value) &&
-  value.length <= MAX_HASHES &&
-  value.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 0xffffffff);
+/** Every index checked (`every` would skip the holes of a sparse array). */
+function isHashList(value: unknown): value is number[] {
+  if (!Array.isArray(value) || value.length > MAX_HASHES) return false;
+  for (let i = 0; i < value.length; i += 1) {
+    const n: unknown = value[i];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 0xffffffff) return false;
+  }
+  return true;
+}
 
 const optionalUrl = v.nullable(v.pipe(v.string(), v.maxLength(8192)));
 
@@ -37,7 +42,12 @@ export interface PageVerdict {
 
 export { type NotesReply } from './replies';
 
+/** The message if it is one of the protocol's, else null. Never throws (see tests/unit/messaging-fuzz.test.ts). */
 export function parseContentMessage(message: unknown): ContentToBackground | null {
-  const result = v.safeParse(ContentToBackgroundSchema, message);
-  return result.success ? result.output : null;
+  try {
+    const result = v.safeParse(ContentToBackgroundSchema, message);
+    return result.success ? result.output : null;
+  } catch {
+    return null;
+  }
 }

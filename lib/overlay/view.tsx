@@ -1,19 +1,18 @@
 /**
- * The one way UI enters a page: a single shadow-root host (created with WXT's createShadowRootUi)
- * holding every badge and note, plus highlights through the CSS Custom Highlight API. Badge
- * positions follow the passages on resize, font loading and reflow.
+ * The one way UI enters a page: a single shadow-root host (lib/overlay/host.ts) holding every badge
+ * and note, plus highlights through the CSS Custom Highlight API. Badge positions follow the
+ * passages on resize, font loading and reflow.
  */
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Overlay, type PlacedNote } from '../../components/Overlay';
 import { OVERLAY_CSS } from '../../components/overlay.css';
 import type { IdentifiedArticle } from '../core/notes';
 import type { Anchoring } from '../dom/anchor';
 import { Highlighter } from '../dom/highlight';
 import { layoutBadges } from '../dom/layout';
-import { OVERLAY_HOST_TAG } from '../dom/text-map';
 import { pageTheme } from '../dom/theme';
+import { createOverlayHost } from './host';
+import type { Lifetime } from './lifetime';
 
 /** The host sits at the document's top-left with no size; its styles win over any page rule. */
 const HOST_CSS = `:host { all: initial !important; display: block !important; position: absolute !important;
@@ -24,68 +23,84 @@ const HOST_CSS = `:host { all: initial !important; display: block !important; po
 export interface OverlayView {
   show(): void;
   hide(): void;
+  /** New notes for the same view (after a rescan). */
+  update(article: IdentifiedArticle, anchoring: Anchoring): void;
+  /** Whether any placed passage lost its text (the page replaced those nodes). */
+  broken(): boolean;
+  /** Whether the page removed the host too often and the view gave up. */
+  readonly gaveUp: boolean;
 }
 
-export async function mountOverlayView(ctx: ContentScriptContext, article: IdentifiedArticle, anchoring: Anchoring): Promise<OverlayView> {
+const rangeBroken = (range: Range) => range.collapsed || !range.startContainer.isConnected || !range.endContainer.isConnected;
+
+export function mountOverlayView(life: Lifetime, first: { article: IdentifiedArticle; anchoring: Anchoring }, onGiveUp: () => void): OverlayView {
   const highlighter = new Highlighter(document);
   const theme = pageTheme(document);
+  let { article, anchoring } = first;
   let shown = false;
   let frame = 0;
 
-  const ui = await createShadowRootUi(ctx, {
-    name: OVERLAY_HOST_TAG,
-    position: 'inline',
-    anchor: () => document.documentElement,
-    append: 'last',
-    inheritStyles: true,
-    css: `${HOST_CSS}\n${OVERLAY_CSS}`,
-    onMount: (container) => container,
-    onRemove: (container) => {
-      if (container) render(null, container);
-    },
+  const host = createOverlayHost(life, `${HOST_CSS}\n${OVERLAY_CSS}`, () => {
+    hide();
+    onGiveUp();
   });
+  const live = () => anchoring.placed.filter((p) => !rangeBroken(p.range));
 
   const draw = () => {
     frame = 0;
-    if (!shown || ctx.isInvalid) return;
-    const ranges = anchoring.placed.map((p) => p.range);
-    const positions = layoutBadges(ranges, ui.shadowHost, document.documentElement.clientWidth);
+    if (!shown || life.ended) return;
+    const notes = live();
+    const positions = layoutBadges(
+      notes.map((p) => p.range),
+      host.element,
+      document.documentElement.clientWidth,
+    );
     const placed: PlacedNote[] = [];
-    anchoring.placed.forEach((p, i) => {
+    notes.forEach((p, i) => {
       const position = positions[i];
-      if (position) placed.push({ note: p.note, passage: p.passage, ...position });
+      if (position) placed.push({ note: p.note, passage: p.passage, ...position, match: { how: p.how, confidence: p.confidence, changed: p.changed } });
     });
-    render(<Overlay article={article} placed={placed} unplaced={anchoring.unplaced} theme={theme} />, ui.uiContainer);
+    render(<Overlay article={article} placed={placed} unplaced={anchoring.unplaced} theme={theme} />, host.container);
   };
   const schedule = () => {
-    if (shown && !frame) frame = requestAnimationFrame(draw);
+    if (shown && !frame && !life.ended) frame = requestAnimationFrame(draw);
   };
 
-  ctx.addEventListener(window, 'resize', schedule);
-  document.fonts?.addEventListener('loadingdone', schedule);
+  addEventListener('resize', schedule, { signal: life.signal });
+  document.fonts?.addEventListener('loadingdone', schedule, { signal: life.signal });
   const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(schedule) : null;
-  ctx.onInvalidated(() => {
-    document.fonts?.removeEventListener('loadingdone', schedule);
+  const hide = () => {
+    if (!shown) return;
+    shown = false;
     resizes?.disconnect();
     if (frame) cancelAnimationFrame(frame);
+    frame = 0;
     highlighter.clear();
-  });
+    render(null, host.container);
+    host.unmount();
+  };
+  life.onEnd(hide);
 
   return {
     show() {
-      if (shown) return;
+      if (shown || life.ended || host.gaveUp) return;
       shown = true;
-      ui.mount();
-      highlighter.show(anchoring.placed.map((p) => p.range));
+      host.mount();
+      highlighter.show(live().map((p) => p.range));
       if (document.body) resizes?.observe(document.body);
       draw();
     },
-    hide() {
+    hide,
+    update(nextArticle, nextAnchoring) {
+      article = nextArticle;
+      anchoring = nextAnchoring;
       if (!shown) return;
-      shown = false;
-      resizes?.disconnect();
-      highlighter.clear();
-      ui.remove();
+      highlighter.show(live().map((p) => p.range));
+      draw();
+    },
+    broken: () => anchoring.placed.some((p) => rangeBroken(p.range)),
+    get gaveUp() {
+      return host.gaveUp;
     },
   };
 }

@@ -7,9 +7,11 @@ import { shownOn, withSite } from '../core/settings';
 import { siteKey } from '../core/url';
 import { isOwnTopFrameContentScript, type SenderLike } from '../messaging/guards';
 import { parseContentMessage, type NotesReply, type PageVerdict } from '../messaging/protocol';
-import { catalogFor } from './catalog-cache';
+import { catalogFor, ensureDatasets } from './catalog-cache';
+import { startDatasetSync } from './dataset-sync';
 import { injectOverlay } from './inject';
 import { createMenus, MENU_DATASETS, MENU_SITE, onMenuClick, setSiteMenu } from './menus';
+import { handleOptionsMessage, isOptionsPageSender } from './options-handler';
 import { getSettings, updateSettings, watchSettings } from './settings';
 import { actionApi, showCount, showEnabled } from './toolbar';
 
@@ -19,9 +21,11 @@ export async function handleContentMessage(message: unknown, sender: SenderLike)
   if (!parsed) return null;
   const tabId = sender.tab.id;
   const settings = await getSettings();
+  await ensureDatasets(settings);
   switch (parsed.type) {
     case 'page': {
-      const article = catalogFor(settings).identify(parsed.signals);
+      // A known article, or a page whose text may repeat a known claim (verified by the overlay).
+      const article = catalogFor(settings).match(parsed.signals);
       if (!article) {
         await showCount(tabId, 0);
         return { maybe: false };
@@ -31,7 +35,7 @@ export async function handleContentMessage(message: unknown, sender: SenderLike)
     }
     case 'notes': {
       const catalog = catalogFor(settings);
-      const article = catalog.identify(parsed.signals);
+      const article = catalog.match(parsed.signals);
       return { article, notes: article ? catalog.notesFor(article) : [] };
     }
     case 'count':
@@ -51,7 +55,10 @@ async function syncSiteMenu(url: string | undefined): Promise<void> {
 }
 
 export function startBackground(): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: SenderLike) => handleContentMessage(message, sender));
+  browser.runtime.onMessage.addListener((message: unknown, sender: SenderLike) =>
+    isOptionsPageSender(sender) ? handleOptionsMessage(message, sender) : handleContentMessage(message, sender),
+  );
+  startDatasetSync();
   actionApi().onClicked.addListener(() => void toggleEnabled());
   browser.runtime.onInstalled.addListener(() => void createMenus());
   onMenuClick((id, tab) => {

@@ -35,10 +35,12 @@ export function isBuiltin(id: string): boolean {
   return BUILTIN_IDS.includes(id);
 }
 
-/** The dataset's JSON text, as stored (for export). */
+/** The dataset's JSON text, for export: indented, unless it is big. */
 export async function datasetText(id: string): Promise<string | null> {
   const builtin = builtinDataset(id);
-  return builtin ? JSON.stringify(builtin, null, 2) : getBody(id);
+  if (builtin) return JSON.stringify(builtin, null, 2);
+  const body = await getBody(id);
+  return body !== null && body.length < 5_000_000 ? JSON.stringify(JSON.parse(body), null, 2) : body;
 }
 
 export async function datasetOutlets(id: string): Promise<OutletName[]> {

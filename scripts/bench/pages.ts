@@ -7,6 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { DEMO_PAGES } from '../../demo/sites';
+import { collectSignals } from '../../lib/dom/page-signals';
+import { builtinCatalog, loadHtml, newWindow } from '../pipeline';
 import type { CorpusPage } from '../../tests/corpus/corpus-pages';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -44,13 +46,18 @@ export function corpusBenchPages(corpus: readonly CorpusPage[]): BenchPage[] {
   });
 }
 
-export function demoBenchPages(): BenchPage[] {
-  return DEMO_PAGES.filter((p) => p.id !== 'index').map((p) => ({
-    id: `demo/${p.id}`,
-    kind: p.id === 'unrelated' ? ('demo-unmatched' as const) : ('demo-matched' as const),
-    url: p.url,
-    html: readFileSync(join(ROOT, 'demo/pages', p.file), 'utf8'),
-  }));
+/** The demo pages (not the index), "matched" when the built-in dataset's lookup says "maybe" to them, as the background would. */
+export async function demoBenchPages(): Promise<BenchPage[]> {
+  const catalog = builtinCatalog();
+  const pages: BenchPage[] = [];
+  for (const p of DEMO_PAGES.filter((page) => page.id !== 'index')) {
+    const html = readFileSync(join(ROOT, 'demo/pages', p.file), 'utf8');
+    const window = newWindow(p.url);
+    const maybe = catalog.identify(collectSignals(loadHtml(window, html))) !== null;
+    await window.happyDOM.close();
+    pages.push({ id: `demo/${p.id}`, kind: maybe ? 'demo-matched' : 'demo-unmatched', url: p.url, html });
+  }
+  return pages;
 }
 
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

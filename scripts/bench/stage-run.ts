@@ -49,7 +49,11 @@ const now = () => performance.now();
  * Runs every stage. `forced`: the notes to anchor whatever the lookup says (corpus pages are treated
  * as the disputed article, as the corpus test does); null: the real path (notes of the identified article).
  */
-export function runStages(doc: Document, catalog: Catalog, forced: readonly NoteView[] | null): { outcome: StageOutcome; anchoring: Anchoring; article: IdentifiedArticle | null } {
+export function runStages(
+  doc: Document,
+  catalog: Catalog,
+  forced: readonly NoteView[] | null,
+): { outcome: StageOutcome; signals: PageSignals; anchoring: Anchoring; article: IdentifiedArticle | null } {
   const times: StageOutcome['times'] = {};
   let t = now();
   const lap = (stage: StageName) => {
@@ -106,6 +110,7 @@ export function runStages(doc: Document, catalog: Catalog, forced: readonly Note
       messageBytes: new TextEncoder().encode(JSON.stringify({ type: 'page', signals })).length,
       articleWords: articleText.split(/\s+/).filter(Boolean).length,
     },
+    signals,
     anchoring,
     article,
   };

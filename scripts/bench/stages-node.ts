@@ -1,4 +1,5 @@
 /** Part 1 in Node: every stage on each page in happy-dom (slower than a browser; see the Chromium probe). */
+import type { PageSignals } from '../../lib/core/catalog';
 import { builtinCatalog, loadHtml, newWindow } from '../pipeline';
 import type { BenchPage } from './pages';
 import { forcedNotes, runStages, type StageOutcome } from './stage-run';
@@ -9,6 +10,8 @@ export interface PageStages {
   runs: StageOutcome[];
   /** Parsing the HTML into happy-dom: not an extension stage (the browser does it), shown for scale. */
   parse: number[];
+  /** What the always-on script sent (kept for the scale runs, not written out). */
+  signals?: PageSignals;
 }
 
 export async function nodeStages(pages: readonly BenchPage[], reps: (page: BenchPage) => number, log: (line: string) => void): Promise<PageStages[]> {
@@ -20,8 +23,8 @@ export async function nodeStages(pages: readonly BenchPage[], reps: (page: Bench
       const start = performance.now();
       const doc = loadHtml(window, page.html);
       const parse = performance.now() - start;
-      const { outcome } = runStages(doc, catalog, page.kind === 'corpus' || page.kind === 'demo-unmatched' ? forced : null);
-      return { parse, outcome };
+      const { outcome, signals } = runStages(doc, catalog, page.kind === 'corpus' || page.kind === 'demo-unmatched' ? forced : null);
+      return { parse, outcome, signals };
     } finally {
       await window.happyDOM.close();
     }
@@ -33,7 +36,8 @@ export async function nodeStages(pages: readonly BenchPage[], reps: (page: Bench
   for (const page of pages) {
     const entry: PageStages = { id: page.id, kind: page.kind, runs: [], parse: [] };
     for (let i = 0; i < reps(page); i++) {
-      const { parse, outcome } = await runOnce(page);
+      const { parse, outcome, signals } = await runOnce(page);
+      entry.signals ??= signals;
       entry.runs.push(outcome);
       entry.parse.push(parse);
     }

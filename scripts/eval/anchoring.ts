@@ -33,6 +33,7 @@ export interface WrongCase {
   page: string;
   quote: string;
   outcome: Outcome;
+  found?: string;
 }
 
 const empty = (): Tally => ({ quotes: 0, right: 0, wrong: 0, unplaced: 0, ms: 0 });
@@ -66,7 +67,7 @@ export async function runAnchoring(pages: SourcePage[], options: AnchoringOption
         if (!original || original.text.length < 400) break;
         const random = seeded(hashSeed(`${page.name}`));
         const paragraphs = articleParagraphs(doc, original.text);
-        const chosen = chooseSentences(paragraphs, options.quotesPerPage, random);
+        const chosen = chooseSentences(paragraphs, options.quotesPerPage, random, doc.body.textContent ?? '');
         if (chosen.length === 0) break;
         chosen.forEach((choice, id) => markTarget(choice.paragraph, choice.start, choice.end, id));
         const ids = chosen.map((_, id) => id);
@@ -83,7 +84,11 @@ export async function runAnchoring(pages: SourcePage[], options: AnchoringOption
           const tally = results[kind][method];
           tally.quotes++;
           tally[outcome]++;
-          if (outcome !== 'right' && (method === 'counterpoint' || outcome === 'wrong')) failures.push({ kind, method, page: page.name, quote: quote.exact.slice(0, 80), outcome });
+          if (outcome !== 'right' && (method === 'counterpoint' || outcome === 'wrong')) {
+            const text = doc.body.textContent ?? '';
+            const truth = truths.get(quote.id);
+            failures.push({ kind, method, page: page.name, quote: quote.exact.slice(0, 80), outcome, ...(found ? { found: `${found[0]}-${found[1]} vs truth ${truth?.[0]}-${truth?.[1]}: ${text.slice(found[0], found[1]).slice(0, 80)}` } : {}) });
+          }
         };
         for (const method of methods) {
           if (method === 'counterpoint') {

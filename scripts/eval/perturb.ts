@@ -89,7 +89,7 @@ function split(doc: Document, ids: number[], random: Random): void {
       // Cut the text node at two to three random places (mid-word too) and wrap some pieces in inline elements.
       const cuts = [...new Set([1, 2, 3].slice(0, 2 + random.int(2)).map(() => 1 + random.int(Math.max(1, node.data.length - 1))))].sort((a, b) => b - a);
       const pieces: Text[] = [];
-      let rest = node;
+      const rest = node;
       for (const cut of cuts) if (cut < rest.data.length) pieces.unshift(rest.splitText(cut));
       pieces.unshift(rest);
       for (const piece of pieces) {
@@ -177,7 +177,9 @@ function boilerplate(doc: Document, ids: number[], paragraphs: Element[], random
     // A pull quote of the same sentence inside the article, and a teaser at the end of the page.
     const paragraph = random.pick(paragraphs);
     paragraph.parentNode?.insertBefore(el(doc, 'blockquote', { class: 'pull-quote' }, text), paragraph);
-    body.appendChild(el(doc, 'p', { class: 'teaser' }, `Editor's pick: ${text}`));
+    const teaser = el(doc, 'div', { class: 'teaser' }, '');
+    teaser.appendChild(el(doc, 'a', { href: 'https://example.com/picks' }, `Editor's pick: ${text}`));
+    body.appendChild(teaser);
   }
   body.insertBefore(box, body.firstChild);
 }

@@ -35,8 +35,13 @@ interface Choice {
   end: number;
 }
 
-/** Up to `count` sentences (40 to 260 characters) from distinct article paragraphs. */
-export function chooseSentences(paragraphs: Element[], count: number, random: Random): Choice[] {
+/** Up to `count` sentences (40 to 260 characters, each once on the page) from distinct article paragraphs. */
+export function chooseSentences(paragraphs: Element[], count: number, random: Random, pageText: string): Choice[] {
+  const page = compact(pageText);
+  const unique = (sentence: string) => {
+    const key = compact(sentence);
+    return page.indexOf(key) === page.lastIndexOf(key);
+  };
   const pool: Choice[] = [];
   for (const paragraph of paragraphs) {
     const text = paragraph.textContent ?? '';
@@ -46,7 +51,7 @@ export function chooseSentences(paragraphs: Element[], count: number, random: Ra
       const lead = raw.length - raw.trimStart().length;
       const sentence = raw.trim();
       const length = normalise(sentence).length;
-      if (length < 40 || length > 260) continue;
+      if (length < 40 || length > 260 || !unique(sentence)) continue;
       const start = (m.index ?? 0) + lead;
       options.push({ paragraph, start, end: start + sentence.length });
     }

@@ -1,6 +1,6 @@
 /** Limits on datasets, stated in docs/dataset-format.md. */
 export const LIMITS = {
-  fileBytes: 64 * 1024 * 1024,
+  fileBytes: 256 * 1024 * 1024,
   depth: 12,
   id: 128,
   shortText: 300,

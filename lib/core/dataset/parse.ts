@@ -91,31 +91,36 @@ export function scanStructure(json: unknown): Problem[] {
     if (total++ >= MAX_PROBLEMS) return;
     problems.push({ path: pathOf(last === null ? keys : [...keys, last]), message });
   };
-  const walk = (value: unknown, depth: number): void => {
-    if (typeof value !== 'object' || value === null) return;
+  // Called only for objects and arrays; numbers and strings (most of a file) cost no call.
+  const walk = (value: object, depth: number): void => {
     if (depth > LIMITS.depth) {
       report(null, `nested deeper than ${LIMITS.depth} levels`);
       return;
     }
     if (Array.isArray(value)) {
       for (let index = 0; index < value.length; index++) {
+        const item: unknown = value[index];
+        if (typeof item !== 'object' || item === null) continue;
         keys.push(index);
-        walk(value[index], depth + 1);
+        walk(item, depth + 1);
         keys.pop();
       }
       return;
     }
-    for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      if ((key.length === 9 || key.length === 11) && FORBIDDEN_KEYS.has(key)) {
         report(key, `the key "${key}" is not allowed`);
         continue;
       }
+      const item: unknown = (value as Record<string, unknown>)[key];
+      if (typeof item !== 'object' || item === null) continue;
       keys.push(key);
-      walk((value as Record<string, unknown>)[key], depth + 1);
+      walk(item, depth + 1);
       keys.pop();
     }
   };
-  walk(json, 0);
+  if (typeof json === 'object' && json !== null) walk(json, 0);
   return capProblems(problems, total);
 }
 

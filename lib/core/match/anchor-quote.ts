@@ -43,10 +43,12 @@ const W_POSITION = 2;
 /** Below these the passage is unplaced. */
 export const MIN_QUOTE_SCORE = 0.75;
 export const MIN_SCORE = 0.72;
+/** An exact quote at least this long that occurs once in the article is its place, whatever its context says. */
+export const MIN_UNIQUE_LENGTH = 24;
 /** A quote shorter than this is never searched approximately. */
 export const MIN_APPROX_LENGTH = 20;
-/** Two places whose scores differ by less than this are ambiguous: unplaced. */
-const AMBIGUITY = 0.04;
+/** Two places whose scores differ by less than this are ambiguous: unplaced (about 0.2 of context). */
+const AMBIGUITY = 0.08;
 const CHUNK = 32;
 const CHUNK_ERRORS = 6;
 const MAX_GUESSES = 12;
@@ -79,13 +81,18 @@ export function matchQuote(text: string, quote: Quote, options: MatchOptions = {
 
   const exactHits = findQuote(text, quote).filter((hit) => accept(hit.start, hit.end));
   const bestExact = exactHits[0];
-  if (bestExact && (!hasContext || bestExact.context >= 0.5)) {
-    const pick = options.hint !== undefined ? nearestOfBest(exactHits, options.hint) : bestExact;
-    return { start: pick.start, end: pick.end, how: 'quote', confidence: pick.context, changed: false, edits: 0 };
+  if (bestExact) {
+    const second = exactHits[1];
+    const clear = !hasContext
+      ? !second // no context to choose by: only a single place is certain
+      : second
+        ? bestExact.context >= 0.75 && bestExact.context - second.context >= 0.25
+        : bestExact.context >= 0.5 || q.exact.length >= MIN_UNIQUE_LENGTH;
+    if (clear) {
+      return { start: bestExact.start, end: bestExact.end, how: 'quote', confidence: bestExact.context, changed: false, edits: 0 };
+    }
   }
-  if (q.exact.length < MIN_APPROX_LENGTH) {
-    return bestExact ? { start: bestExact.start, end: bestExact.end, how: 'quote', confidence: bestExact.context, changed: false, edits: 0 } : null;
-  }
+  if (q.exact.length < MIN_APPROX_LENGTH) return null;
 
   const candidates: Candidate[] = exactHits.map((hit) => {
     const context = contextOf(text, hit.start, hit.end, q);
@@ -97,9 +104,10 @@ export function matchQuote(text: string, quote: Quote, options: MatchOptions = {
   const best = pickBest(candidates, hasContext);
   if (!best) return null;
   const exact = best.edits === 0 && best.quoteScore === 1;
+  const [start, end] = exact ? [best.start, best.end] : snapToWords(text, best.start, best.end);
   return {
-    start: best.start,
-    end: best.end,
+    start,
+    end,
     how: exact ? 'quote' : 'fuzzy',
     confidence: Number(best.score.toFixed(3)),
     changed: best.edits >= 2,
@@ -107,9 +115,21 @@ export function matchQuote(text: string, quote: Quote, options: MatchOptions = {
   };
 }
 
-function nearestOfBest<T extends { start: number; context: number }>(hits: T[], hint: number): T {
-  const top = hits.filter((hit) => hit.context === hits[0]!.context);
-  return top.reduce((a, b) => (Math.abs(b.start - hint) < Math.abs(a.start - hint) ? b : a));
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const NO_SPACES_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+const MAX_SNAP = 24;
+
+/** An approximate match widened to whole words, so a highlight never starts or ends mid-word. */
+export function snapToWords(text: string, start: number, end: number): [number, number] {
+  const inWord = (i: number) => {
+    const ch = text[i];
+    return ch !== undefined && WORD_CHAR.test(ch) && !NO_SPACES_SCRIPT.test(ch);
+  };
+  let from = start;
+  while (from > 0 && start - from < MAX_SNAP && inWord(from - 1) && inWord(from)) from--;
+  let to = end;
+  while (to < text.length && to - end < MAX_SNAP && inWord(to - 1) && inWord(to)) to++;
+  return [from, to];
 }
 
 function pickBest(candidates: Candidate[], hasContext: boolean): Candidate | null {

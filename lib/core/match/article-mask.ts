@@ -8,7 +8,8 @@ import { normalise } from '../text/normalise';
 
 const WINDOW = 48;
 const SMALL_WINDOW = 20;
-const MAX_OCCURRENCES = 6;
+const MAX_OCCURRENCES = 8;
+const MAX_AGREEMENT = 2000;
 
 export interface ArticleMask {
   /** Sorted, disjoint [start, end) intervals of the page text that are article text. */
@@ -42,40 +43,49 @@ export function articleMask(pageText: string, articleText: string): ArticleMask 
   const found: [number, number][] = []; // compact page intervals
   let cursor = 0;
   let expected = -1; // where the next window would continue the previous one
-  const place = (window: string, next: string | null): number => {
+  /** How far the page, from `at`, goes on agreeing with the article from `i` (capped). */
+  const agreement = (at: number, i: number): number => {
+    let n = 0;
+    while (n < MAX_AGREEMENT && i + n < article.length && page.compact.charCodeAt(at + n) === article.charCodeAt(i + n)) n++;
+    return n;
+  };
+  /** Where the article window at `i` is on the page: the continuation of the last window, else the occurrence that agrees longest. */
+  const place = (i: number, size: number): number => {
+    const window = article.slice(i, i + size);
     if (expected >= 0 && page.compact.startsWith(window, expected)) return expected;
-    let first = -1;
+    let best = -1;
+    let bestAgreement = -1;
     let at = page.compact.indexOf(window, cursor);
     for (let k = 0; at !== -1 && k < MAX_OCCURRENCES; k++) {
-      if (first === -1) first = at;
-      if (next === null || page.compact.startsWith(next.slice(0, SMALL_WINDOW), at + window.length)) return at;
+      const length = agreement(at, i);
+      if (length > bestAgreement) {
+        best = at;
+        bestAgreement = length;
+      }
       at = page.compact.indexOf(window, at + 1);
     }
-    return first;
+    return best;
   };
   for (let i = 0; i < article.length; ) {
-    const size = Math.min(WINDOW, article.length - i);
-    const window = article.slice(i, i + size);
-    const next = i + size < article.length ? article.slice(i + size, i + size + WINDOW) : null;
-    let at = size >= SMALL_WINDOW ? place(window, next) : -1;
-    if (at !== -1) {
-      found.push([at, at + size]);
-      cursor = at + size;
-      expected = cursor;
-      i += size;
-      continue;
-    }
-    // Not found whole (an edit, or a block boundary Readability handled differently): smaller pieces.
-    at = size >= SMALL_WINDOW ? place(window.slice(0, SMALL_WINDOW), null) : -1;
-    if (at !== -1) {
-      found.push([at, at + SMALL_WINDOW]);
-      cursor = at + SMALL_WINDOW;
-      expected = cursor;
-      i += SMALL_WINDOW;
-    } else {
+    if (expected >= 0) {
+      // Extend the current run as far as page and article agree.
+      let n = 0;
+      while (i + n < article.length && page.compact.charCodeAt(expected + n) === article.charCodeAt(i + n)) n++;
+      if (n > 0) {
+        found.push([expected, expected + n]);
+        i += n;
+        expected += n;
+        cursor = expected;
+        continue;
+      }
       expected = -1;
-      i += Math.max(1, Math.floor(SMALL_WINDOW / 2));
     }
+    const size = Math.min(WINDOW, article.length - i);
+    if (size < SMALL_WINDOW) break;
+    let at = place(i, size);
+    if (at === -1) at = place(i, SMALL_WINDOW);
+    if (at !== -1) expected = at;
+    else i += 4; // article text not on the page (Readability's own additions): skip ahead
   }
   // To page-text intervals, merged.
   const intervals: [number, number][] = [];

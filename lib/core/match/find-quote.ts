@@ -26,7 +26,8 @@ export function findQuote(haystack: string, quote: Quote): QuoteHit[] {
   for (let at = haystack.indexOf(exact); at !== -1; at = haystack.indexOf(exact, at + 1)) {
     const end = at + exact.length;
     const context = contextScore(haystack, at, end, prefix, suffix);
-    if (exact.length < MIN_QUOTE_LENGTH && context < 0.5) continue;
+    // A short quote is anchored only where its recorded context agrees; with none recorded, nowhere.
+    if (exact.length < MIN_QUOTE_LENGTH && (!(prefix || suffix) || context < 0.5)) continue;
     hits.push({ start: at, end, context });
   }
   return hits.sort((a, b) => b.context - a.context || a.start - b.start);

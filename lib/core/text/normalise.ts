@@ -68,31 +68,31 @@ export function normalisePacked(source: string): PackedMappedText {
   let map = new Int32Array(n + 16);
   let length = 0;
   let lastWasSpace = true; // drops leading whitespace
-  const push = (unit: number, at: number) => {
-    if (length >= units.length) {
-      const grownUnits = new Uint16Array(units.length * 2);
-      grownUnits.set(units);
-      units = grownUnits;
-      const grownMap = new Int32Array(map.length * 2);
-      grownMap.set(map);
-      map = grownMap;
-    }
-    units[length] = unit;
-    map[length++] = at;
+  const grow = () => {
+    const grownUnits = new Uint16Array(units.length * 2);
+    grownUnits.set(units);
+    units = grownUnits;
+    const grownMap = new Int32Array(map.length * 2);
+    grownMap.set(map);
+    map = grownMap;
   };
   for (let i = 0; i < n; ) {
     const code = source.charCodeAt(i);
     if (code < 0x80) {
+      // ASCII fast path (the same results as foldCode).
       if (code === 32 || (code >= 9 && code <= 13)) {
         if (!lastWasSpace) {
           lastWasSpace = true;
-          push(32, i);
+          units[length] = 32;
+          map[length++] = i;
         }
       } else {
         lastWasSpace = false;
-        push(code >= 65 && code <= 90 ? code + 32 : code === 0x60 ? 39 : code, i);
+        units[length] = code >= 65 && code <= 90 ? code + 32 : code === 0x60 ? 39 : code;
+        map[length++] = i;
       }
       i++;
+      if (length >= units.length - 8) grow();
       continue;
     }
     let width = 1;
@@ -101,6 +101,15 @@ export function normalisePacked(source: string): PackedMappedText {
       if (low >= 0xdc00 && low <= 0xdfff) width = 2;
     }
     const ch = width === 1 ? source[i]! : source.slice(i, i + 2);
+    if (code >= 0x300 && code <= 0x36f && length > 0 && units[length - 1] !== 32) {
+      // A combining accent after its letter: compose them (NFC), so "e\u0301" reads as "é".
+      const composed = (String.fromCharCode(units[length - 1]!) + ch).normalize('NFC');
+      if (composed.length === 1) {
+        units[length - 1] = composed.charCodeAt(0);
+        i += 1;
+        continue;
+      }
+    }
     const piece = foldCode(ch.codePointAt(0) ?? code, ch);
     for (let k = 0; k < piece.length; k++) {
       const unit = piece.charCodeAt(k);
@@ -110,7 +119,9 @@ export function normalisePacked(source: string): PackedMappedText {
       } else {
         lastWasSpace = false;
       }
-      push(unit, i);
+      if (length >= units.length - 8) grow();
+      units[length] = unit;
+      map[length++] = i;
     }
     i += width;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  matchLine,
   clampCardLeft,
   formatDate,
   howPhrase,
@@ -75,5 +76,21 @@ describe('OVERLAY_CSS', () => {
     expect(OVERLAY_CSS).toContain('prefers-reduced-motion');
     expect(OVERLAY_CSS).toMatch(/\.cp-pill\{[^}]*position:fixed/);
     expect(OVERLAY_CSS).toMatch(/\.cp-note\{[^}]*max-height:60vh/);
+  });
+});
+
+
+describe('matchLine', () => {
+  it('says nothing for an exact quote', () => {
+    expect(matchLine(undefined)).toBeNull();
+    expect(matchLine({ how: 'quote', confidence: 1 })).toBeNull();
+  });
+
+  it('tells the reader when a passage was found approximately, changed, or is only similar', () => {
+    expect(matchLine({ how: 'fuzzy', confidence: 0.868 })).toBe('Found approximately (87% match).');
+    expect(matchLine({ how: 'fuzzy', confidence: 0.8, changed: true })).toContain('This passage has changed since it was quoted');
+    expect(matchLine({ how: 'similar', confidence: 0.831 })).toBe(
+      'A similar claim was disputed: this article is not in the dataset, but this passage repeats the claim (83% match).',
+    );
   });
 });

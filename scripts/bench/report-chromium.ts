@@ -1,0 +1,83 @@
+/** The Chromium tables: with the extension vs without, per page group, and the extension's long tasks. */
+import type { PageRuns } from './chromium';
+import type { PageKind } from './pages';
+import { median, ms, quantile, table } from './stats';
+
+/** Which demo pages the lookup matched. */
+function demoKinds(items: readonly { id: string; kind: PageKind }[]): string {
+  const ids = (kind: PageKind) => [...new Set(items.filter((i) => i.kind === kind).map((i) => i.id.replace(/^demo\//, '')))].join(', ');
+  return `Demo pages matched by the built-in dataset: ${ids('demo-matched')}; no known dispute (heavy half forced in the stage tables): ${ids('demo-unmatched')}.`;
+}
+
+export interface Pair {
+  page: string;
+  kind: PageKind;
+  withExt: PageRuns['withExt'][number];
+  without: PageRuns['without'][number];
+}
+
+export function pairs(runs: PageRuns[]): Pair[] {
+  return runs.flatMap((r) =>
+    r.withExt
+      .map((w, i) => ({ page: r.id, kind: r.kind, withExt: w, without: r.without[i]! }))
+      .filter((p) => p.without && !p.withExt.error && !p.without.error && p.withExt.trace.found && p.without.trace.found),
+  );
+}
+
+const CHROMIUM_GROUPS: { label: string; kinds: PageKind[] }[] = [
+  { label: 'corpus pages (no known dispute)', kinds: ['corpus'] },
+  { label: 'demo pages with no known dispute', kinds: ['demo-unmatched'] },
+  { label: 'demo pages matched', kinds: ['demo-matched'] },
+  { label: '5,000-word matched (NYT padded)', kinds: ['long-matched'] },
+];
+
+export function chromiumTables(runs: PageRuns[]): string {
+  const all = pairs(runs);
+  const rows = CHROMIUM_GROUPS.map((group) => {
+    const list = all.filter((p) => group.kinds.includes(p.kind));
+    const pagesIn = new Set(list.map((p) => p.page)).size;
+    const script = list.map((p) => p.withExt.scriptMs - p.without.scriptMs);
+    const task = list.map((p) => p.withExt.taskMs - p.without.taskMs);
+    const tagged = list.map((p) => p.withExt.trace.extTaggedMs);
+    const extTasks = list.map((p) => p.withExt.trace.extTaskMs);
+    const longWith = list.reduce((n, p) => n + p.withExt.trace.longTasks.length, 0);
+    const longWithout = list.reduce((n, p) => n + p.without.trace.longTasks.length, 0);
+    const extLong = list.flatMap((p) => p.withExt.trace.longTasks.filter((t) => t.ext).map((t) => t.ms));
+    const overlay = list.filter((p) => p.withExt.trace.overlay).length;
+    const badges = list.map((p) => p.withExt.badges);
+    return [
+      group.label,
+      `${pagesIn} × ${list.length / Math.max(1, pagesIn)}`,
+      ms(median(script)),
+      ms(quantile(script, 0.95)),
+      ms(median(tagged)),
+      ms(quantile(tagged, 0.95)),
+      ms(median(extTasks)),
+      ms(median(task)),
+      `${longWith} / ${longWithout}`,
+      extLong.length ? `${extLong.length}, max ${ms(Math.max(...extLong))}` : '0',
+      `${overlay}/${list.length}`,
+      badges.length ? String(median(badges)) : '–',
+    ];
+  });
+  const longTasks = all
+    .filter((p) => p.kind !== 'corpus')
+    .flatMap((p) => p.withExt.trace.longTasks.filter((t) => t.ext).map((t) => [p.page, ms(t.ms), t.readability ? 'yes' : 'no', t.what]));
+  const failed = runs.flatMap((r) => [...r.withExt, ...r.without].filter((m) => m.error || !m.trace.found).map((m) => `${r.id}: ${m.error ?? 'page not found in trace'}`));
+  return [
+    'Chromium, with Counterpoint vs without (an inert extension), interleaved rounds (ms per page load, paired by round; headless, 2 cores, noisy)',
+    '',
+    table(['pages', 'pages × rounds', 'script Δ median', 'p95', 'ext script (trace) median', 'p95', 'ext tasks (trace) median', 'task Δ median', 'long tasks with / without', 'ext long tasks', 'overlay ran', 'badges'], rows),
+    '',
+    'script Δ: CDP Performance.getMetrics ScriptDuration, with minus without (the figure to report). ext script (trace): time inside',
+    "trace events tagged with the extension's scripts (evaluation, compilation, calls), with the extension only. ext tasks (trace): the",
+    "whole tasks that ran the extension's code (on the demo pages, which run no script of their own, every script task after the",
+    "extension's first), style and layout they forced included. task Δ: TaskDuration, with minus without (varies by several ms run to",
+    'run). long tasks: main-thread tasks over 50 ms in all loads. overlay ran: overlay.js (Readability and anchoring) was evaluated.',
+    '',
+    demoKinds(runs),
+    ...(longTasks.length ? ['', "The extension's long tasks on matched pages (all rounds):", '', table(['page', 'ms', 'Readability task', 'busy with (ms)'], longTasks)] : []),
+    ...(failed.length ? ['', `failed loads: ${failed.length}: ${[...new Set(failed)].slice(0, 5).join('; ')}`] : []),
+  ].join('\n');
+}
+

@@ -1,0 +1,148 @@
+/** The benchmark's tables, with the goals of issue 5 beside the figures they are about. */
+import type { PageRuns, ProbeRun } from './chromium';
+import { chromiumTables, pairs } from './report-chromium';
+import { nodeStageTable, probeTable } from './report-stages';
+import type { ScaleRow } from './scale';
+import type { ScriptSize } from './sizes';
+import type { PageStages } from './stages-node';
+import { bytes, mark, median, ms, quantile, summarise, table } from './stats';
+
+export interface BenchResults {
+  date: string;
+  machine: { cpus: number; cpu: string; node: string; loadavgStart: number[]; loadavgEnd?: number[] };
+  options: Record<string, unknown>;
+  longArticle: { id: string; url: string; htmlBytes: number };
+  build?: { builtAt: string; rebuilt: boolean };
+  chromiumVersion?: string;
+  sizes?: ScriptSize[];
+  firefoxBuiltAt?: string;
+  nodeStages?: Omit<PageStages, 'signals'>[];
+  probe?: ProbeRun[];
+  chromium?: PageRuns[];
+  messages?: { id: string; hashes: number; bytes: number }[];
+  scale?: ScaleRow[];
+  goals?: Goal[];
+  seconds?: number;
+}
+
+export interface Goal {
+  goal: string;
+  figure: string;
+  met: boolean | null;
+}
+
+const GOALS = {
+  noDisputeMs: 1,
+  contentScriptBytes: 30 * 1024,
+  matchedMs: 60,
+  longTaskMs: 50,
+  lookupMs: 2,
+} as const;
+
+function scaleTable(rows: ScaleRow[], messages: NonNullable<BenchResults['messages']>): string {
+  const s = summarise(messages.map((m) => m.bytes));
+  const h = summarise(messages.map((m) => m.hashes));
+  return [
+    'Scale, in Node: synthetic datasets, every article with a URL and a 64-hash fingerprint, its text made of the odd corpus pages\' sentences',
+    '(those sharing no word trigram with the even pages) with half the words swapped; two claims per article, one answering article each.',
+    'Lookup: identify() per page, median of 5 calls; "held out": the even corpus pages (unrelated to the dataset: the everyday case);',
+    '"overlapping": the odd pages, whose sentences the dataset reuses in thousands of articles (a worst case: many partial hits).',
+    '',
+    table(
+      ['claims', 'articles', 'dataset JSON', 'index build', 'dataset heap', 'index heap', 'lookup held out median', 'p95', 'max', 'lookup overlapping median', 'p95', 'max', `goal < ${GOALS.lookupMs} ms`],
+      rows.map((r) => [
+        r.claims.toLocaleString('en'),
+        r.articles.toLocaleString('en'),
+        bytes(r.datasetJsonBytes),
+        `${ms(r.buildMs)} ms`,
+        bytes(r.datasetHeapBytes),
+        bytes(r.indexHeapBytes),
+        ms(r.lookupHeldOut.median),
+        ms(r.lookupHeldOut.p95),
+        ms(r.lookupHeldOut.max),
+        ms(r.lookupOverlapping.median),
+        ms(r.lookupOverlapping.p95),
+        ms(r.lookupOverlapping.max),
+        `${mark(r.lookupHeldOut.median < GOALS.lookupMs)} median, ${mark(r.lookupHeldOut.p95 < GOALS.lookupMs)} p95`,
+      ]),
+    ),
+    '',
+    `What the always-on script sends per corpus page ({type: 'page', signals} as JSON): median ${bytes(s.median)}, p95 ${bytes(s.p95)}, max ${bytes(s.max)};`,
+    `hashes per page: median ${h.median}, p95 ${h.p95}, max ${h.max} (capped at 40,000).`,
+  ].join('\n');
+}
+
+function sizeTable(sizes: ScriptSize[]): string {
+  return table(
+    ['build', 'script', 'bytes', 'gzip', 'goal'],
+    sizes.map((s) => [s.target, s.file, s.bytes.toLocaleString('en'), s.gzip.toLocaleString('en'), s.file === 'content-scripts/content.js' ? `always-on < 30 KB: ${mark(s.bytes < GOALS.contentScriptBytes)}` : '']),
+  );
+}
+
+export function goals(results: BenchResults): Goal[] {
+  const out: Goal[] = [];
+  const all = results.chromium ? pairs(results.chromium) : [];
+  const noDispute = all.filter((p) => p.kind === 'corpus' || p.kind === 'demo-unmatched');
+  if (noDispute.length) {
+    const script = noDispute.map((p) => p.withExt.scriptMs - p.without.scriptMs);
+    const tagged = noDispute.map((p) => p.withExt.trace.extTaggedMs);
+    out.push({
+      goal: 'a page with no known dispute costs at most 1 ms of main-thread time',
+      figure: `script Δ median ${ms(median(script))} ms, p95 ${ms(quantile(script, 0.95))} ms; extension's own script events (trace) median ${ms(median(tagged))} ms, p95 ${ms(quantile(tagged, 0.95))} ms (${noDispute.length} loads)`,
+      met: median(script) <= GOALS.noDisputeMs && median(tagged) <= GOALS.noDisputeMs,
+    });
+    const ran = noDispute.filter((p) => p.withExt.trace.overlay).length;
+    out.push({ goal: '… and never runs Readability', figure: `overlay.js evaluated on ${ran} of ${noDispute.length} loads of pages with no known dispute`, met: ran === 0 });
+  }
+  if (results.nodeStages) {
+    const corpus = results.nodeStages.filter((r) => r.kind === 'corpus');
+    const maybe = corpus.filter((r) => r.runs[0]?.verdict).length;
+    out.push({ goal: '… (Node) the background says "no" to every corpus page', figure: `${maybe} of ${corpus.length} corpus pages got a "maybe"`, met: maybe === 0 });
+  }
+  const content = results.sizes?.find((s) => s.target === 'chrome-mv3' && s.file === 'content-scripts/content.js');
+  if (content) out.push({ goal: 'the always-on script stays under 30 KB', figure: `content.js ${content.bytes.toLocaleString('en')} bytes (${content.gzip.toLocaleString('en')} gzip)`, met: content.bytes < GOALS.contentScriptBytes });
+  const long = all.filter((p) => p.kind === 'long-matched');
+  if (long.length) {
+    const script = long.map((p) => p.withExt.scriptMs - p.without.scriptMs);
+    const tasks = long.map((p) => p.withExt.trace.extTaskMs);
+    out.push({
+      goal: 'a matched 5,000-word article costs at most 60 ms of main-thread time in all, Readability included',
+      figure: `script Δ median ${ms(median(script))} ms (max ${ms(Math.max(...script))}); the extension's tasks (trace) median ${ms(median(tasks))} ms (max ${ms(Math.max(...tasks))}); ${long.length} loads`,
+      met: median(script) <= GOALS.matchedMs && median(tasks) <= GOALS.matchedMs,
+    });
+    const extra = long.flatMap((p) => p.withExt.trace.longTasks.filter((t) => t.ext && !t.readability));
+    const parse = long.flatMap((p) => p.withExt.trace.longTasks.filter((t) => t.readability));
+    out.push({
+      goal: '… with no task over 50 ms apart from the one Readability parse',
+      figure: `${extra.length} other extension task(s) over 50 ms in ${long.length} loads${extra.length ? ` (max ${ms(Math.max(...extra.map((t) => t.ms)))} ms: ${extra[0]!.what})` : ''}; the Readability task was over 50 ms in ${parse.length} loads`,
+      met: extra.length === 0,
+    });
+  }
+  const big = results.scale?.find((r) => r.claims === 100_000);
+  if (big) {
+    out.push({
+      goal: 'the background lookup stays under 2 ms at 100k claims',
+      figure: `held-out pages median ${ms(big.lookupHeldOut.median)} ms, p95 ${ms(big.lookupHeldOut.p95)} ms, max ${ms(big.lookupHeldOut.max)} ms; overlapping pages median ${ms(big.lookupOverlapping.median)} ms, p95 ${ms(big.lookupOverlapping.p95)} ms`,
+      met: big.lookupHeldOut.median < GOALS.lookupMs && big.lookupHeldOut.p95 < GOALS.lookupMs,
+    });
+  }
+  return out;
+}
+
+export function report(results: BenchResults): string {
+  results.goals = goals(results);
+  const load = `load average ${results.machine.loadavgStart.join(' ')} at start${results.machine.loadavgEnd ? `, ${results.machine.loadavgEnd.join(' ')} at end` : ''}`;
+  const parts: string[] = [
+    `Counterpoint benchmark, ${results.date.slice(0, 16).replace('T', ' ')} UTC: ${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node}${results.chromiumVersion ? `, Chromium ${results.chromiumVersion}` : ''}; ${load}.`,
+    '',
+    'Goals (issue 5)',
+    '',
+    table(['', 'goal', 'measured'], results.goals.map((g) => [mark(g.met), g.goal, g.figure])),
+  ];
+  if (results.nodeStages) parts.push('', nodeStageTable(results.nodeStages));
+  if (results.probe) parts.push('', probeTable(results.probe));
+  if (results.chromium) parts.push('', chromiumTables(results.chromium));
+  if (results.scale && results.messages) parts.push('', scaleTable(results.scale, results.messages));
+  if (results.sizes) parts.push('', `Built scripts (chrome-mv3 built ${results.build?.builtAt ?? '?'}${results.firefoxBuiltAt ? `; firefox-mv2 built ${results.firefoxBuiltAt}` : ''})`, '', sizeTable(results.sizes));
+  return parts.join('\n');
+}

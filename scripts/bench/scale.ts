@@ -1,0 +1,127 @@
+/**
+ * Part 3: the background's catalog at 1k, 10k and 100k claims: index build time, heap it keeps,
+ * lookup time per page (identify on the corpus pages' real signals), and the size of the
+ * always-on script's message per page.
+ *
+ * The synthetic datasets are made from the sentences of half of the corpus pages (those sharing no
+ * word n-gram with the other half); lookups are timed on the other half ("held out": pages unrelated
+ * to the dataset, the everyday case) and, as a worst case, on the half whose sentences the dataset
+ * reuses (each page then shares n-grams with thousands of dataset articles).
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { Catalog, type PageSignals } from '../../lib/core/catalog';
+import type { Dataset } from '../../lib/core/dataset/schema';
+import { textHashes } from '../../lib/core/text/tokens';
+import { median, summarise, type Summary } from './stats';
+import { syntheticDataset } from './synthetic';
+
+export interface ScaleRow {
+  claims: number;
+  articles: number;
+  fingerprintedArticles: number;
+  datasetJsonBytes: number;
+  /** `new Catalog([dataset])`, median of the builds. */
+  buildMs: number;
+  builds: number[];
+  /** Heap of the dataset objects, then of the index on top (after a full GC each). */
+  datasetHeapBytes: number;
+  indexHeapBytes: number;
+  /** Per page: median of 5 identify calls. */
+  lookupHeldOut: Summary;
+  lookupOverlapping: Summary;
+  /** Pages the synthetic catalog took for one of its articles (should be 0). */
+  identified: number;
+  seconds: number;
+}
+
+function collector(): () => void {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) return exposed;
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+/** Bytes of the dataset as JSON, counted piece by piece (one 170 MB string at 100k claims is a heap spike of its own). */
+function jsonBytes(dataset: Dataset): number {
+  const { articles, disputes, ...rest } = dataset;
+  let total = Buffer.byteLength(JSON.stringify(rest));
+  for (const item of [...articles, ...disputes]) total += Buffer.byteLength(JSON.stringify(item)) + 1;
+  return total;
+}
+
+/** identify() on each page's signals: per page the median of 5 calls, after one warm-up pass. */
+export function lookupTimes(catalog: Catalog, signals: readonly PageSignals[]): Summary {
+  for (const s of signals) catalog.identify(s);
+  return summarise(
+    signals.map((s) => {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const start = performance.now();
+        catalog.identify(s);
+        times.push(performance.now() - start);
+      }
+      return median(times);
+    }),
+  );
+}
+
+export interface ScaleInput {
+  /** Sentences the datasets are made of. */
+  sentences: readonly string[];
+  heldOut: readonly PageSignals[];
+  overlapping: readonly PageSignals[];
+}
+
+export function scale(sizes: readonly number[], input: ScaleInput, log: (line: string) => void): ScaleRow[] {
+  const gc = collector();
+  const rows: ScaleRow[] = [];
+  for (const claims of sizes) {
+    const started = Date.now();
+    gc();
+    const heap0 = process.memoryUsage().heapUsed;
+    const dataset = syntheticDataset(claims, input.sentences);
+    gc();
+    const heap1 = process.memoryUsage().heapUsed;
+    // Extra timed builds first, each dropped at once, so at most one index is alive at a time.
+    const builds: number[] = [];
+    for (let i = 0; i < (claims >= 100_000 ? 0 : 2); i++) {
+      const start = performance.now();
+      void new Catalog([dataset]).size;
+      builds.push(performance.now() - start);
+      gc();
+    }
+    const start = performance.now();
+    const built = new Catalog([dataset]);
+    builds.push(performance.now() - start);
+    gc();
+    const heap2 = process.memoryUsage().heapUsed;
+    rows.push({
+      claims,
+      articles: dataset.articles.length,
+      fingerprintedArticles: dataset.articles.filter((a) => a.fingerprint).length,
+      datasetJsonBytes: jsonBytes(dataset),
+      buildMs: median(builds),
+      builds,
+      datasetHeapBytes: heap1 - heap0,
+      indexHeapBytes: heap2 - heap1,
+      lookupHeldOut: lookupTimes(built, input.heldOut),
+      lookupOverlapping: lookupTimes(built, input.overlapping),
+      identified: [...input.heldOut, ...input.overlapping].filter((s) => built.identify(s) !== null).length,
+      seconds: (Date.now() - started) / 1000,
+    });
+    log(`  scale: ${claims} claims in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return rows;
+}
+
+/** The sentences that share no word n-gram with the held-out pages (the corpus repeats some test texts across pages). */
+export function unrelatedSentences(sentences: readonly string[], heldOut: readonly PageSignals[]): string[] {
+  const seen = new Set(heldOut.flatMap((s) => s.hashes));
+  return sentences.filter((sentence) => ![...textHashes(sentence)].some((hash) => seen.has(hash)));
+}
+
+/** Bytes of the always-on script's message ({type: 'page', signals}) as JSON. */
+export function messageBytes(signals: PageSignals): number {
+  return Buffer.byteLength(JSON.stringify({ type: 'page', signals }));
+}

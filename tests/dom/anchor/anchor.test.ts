@@ -1,0 +1,71 @@
+/** Anchoring in a live (happy-dom) document: ranges over split text, inserted boxes, teasers, revisions. */
+import { describe, expect, it } from 'vitest';
+import type { NoteView } from '../../../lib/core/notes';
+import { anchorNotes, quotesFor } from '../../../lib/dom/anchor';
+import { buildTextMap } from '../../../lib/dom/text-map';
+
+function note(exact: string, extra: Partial<NoteView['quotes'][number]> = {}, key = 'k'): NoteView {
+  return { key, claim: key, dispute: 'd', topic: 't', side: 'claim', counters: [], quotes: [{ exact, ...extra }] };
+}
+
+function page(html: string): Element {
+  document.body.innerHTML = html;
+  return document.body;
+}
+
+const ARTICLE = [
+  'According to three people with knowledge of the letter, the document asked US tech companies to promise that they would not harm China\u2019s national security and would store Chinese user data within the country.',
+  'The letter was sent by the China Information Technology Security Evaluation Center, most likely under pressure from China\u2019s main Internet regulator, one of the people said.',
+];
+const TERMS = "they would not harm China's national security and would store Chinese user data within the country";
+
+describe('anchorNotes', () => {
+  it('places a quote split across inline elements, with typography, at the right words', () => {
+    const root = page(`<article><p>According to three people with <a href="#">knowledge</a> of the letter, the document asked US tech companies to promise that <em>they would not</em> harm China\u2019s na<b>tional</b> security\u00A0and would store Chinese user data within the country.</p><p>${ARTICLE[1]}</p></article>`);
+    const { placed, unplaced } = anchorNotes(root, [note(TERMS)], null);
+    expect(unplaced).toEqual([]);
+    expect(placed[0]!.how).toBe('quote');
+    expect(placed[0]!.passage).toBe('they would not harm China\u2019s national security and would store Chinese user data within the country');
+  });
+
+  it('bridges an ad inserted into the paragraph, and does not mark the passage as changed', () => {
+    const root = page(`<article><p>According to three people with knowledge of the letter, the document asked US tech companies to promise that they would not harm China\u2019s national security <div class="ad-slot">Advertisement</div>and would store Chinese user data within the country.</p><p>${ARTICLE[1]}</p></article>`);
+    const { placed } = anchorNotes(root, [note(TERMS)], ARTICLE.join('\n'));
+    expect(placed[0]!.how).toBe('fuzzy');
+    expect(placed[0]!.changed).toBeUndefined();
+    expect(placed[0]!.passage.startsWith('they would not harm')).toBe(true);
+  });
+
+  it('marks a passage a later revision edited as changed', () => {
+    const revised = ARTICLE[0]!.replace('would store Chinese user data', 'would keep user data from China');
+    const root = page(`<article><p>${revised}</p><p>${ARTICLE[1]}</p></article>`);
+    const { placed } = anchorNotes(root, [note(TERMS)], `${revised}\n${ARTICLE[1]}`);
+    expect(placed[0]).toMatchObject({ how: 'fuzzy', changed: true });
+  });
+
+  it('ignores a teaser outside the article that repeats the words, and leaves unplaced what the article lacks', () => {
+    const root = page(`<aside><a href="#">Most read: ${TERMS}</a></aside><article><p>${ARTICLE[1]}</p></article>`);
+    const { placed, unplaced } = anchorNotes(root, [note(TERMS)], ARTICLE[1]!);
+    expect(placed).toEqual([]);
+    expect(unplaced[0]!.reason).toMatch(/not found/);
+  });
+
+  it('anchors the quote for the page language', () => {
+    const root = page('<article><p>报道称，拒绝签署承诺书“可能会使这些公司在中国庞大的市场上面临新的限制或处罚”。</p></article>');
+    const n: NoteView = { ...note('could bring fresh restrictions or penalties for companies in China\u2019s enormous market'), quotes: [{ exact: 'could bring fresh restrictions or penalties for companies', language: 'en' }, { exact: '可能会使这些公司在中国庞大的市场上面临新的限制或处罚', language: 'zh' }] };
+    expect(quotesFor(n.quotes, 'zh-CN').map((q) => q.language)).toEqual(['zh']);
+    const { placed } = anchorNotes(root, [n], null, { language: 'zh-CN' });
+    expect(placed[0]!.passage).toBe('可能会使这些公司在中国庞大的市场上面临新的限制或处罚');
+  });
+});
+
+describe('buildTextMap', () => {
+  it('separates blocks, skips scripts and hidden subtrees, and maps back to ranges', () => {
+    const root = page('<p>One <b>two</b></p><script>var x = 1;</script><div hidden>secret</div><p>Three\u00AD four</p>');
+    const map = buildTextMap(root);
+    expect(map.text).toBe('one two three four');
+    const at = map.text.indexOf('three four');
+    expect(map.range(at, at + 'three four'.length)!.toString()).toBe('Three\u00AD four');
+    expect(map.positionAt(0)!.node.data).toBe('One ');
+  });
+});

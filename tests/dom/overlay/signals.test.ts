@@ -1,0 +1,52 @@
+/**
+ * The always-on script's sliced signals (lib/overlay/signals.ts) are those of the one-pass
+ * functions in lib/dom/page-signals.ts: same text, same hashes, on small and on very big pages.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { collectSignals, hashesOf, visibleText } from '../../../lib/dom/page-signals';
+import { hashesInSlices, NODES_PER_SLICE, pageSignalsInSlices, visibleTextInSlices } from '../../../lib/overlay/signals';
+
+function load(html: string): Document {
+  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<\/?html[^>]*>/gi, '');
+  return document;
+}
+
+const words = ['meadow', 'lantern', 'orchard', 'pebble', 'harbor', 'violet', 'saddle', 'Thimble', 'juniper', 'quarry', 'the', 'of', '北京', 'café'];
+function filler(paragraphs: number, each: number): string {
+  let seed = 11;
+  const out: string[] = [];
+  for (let p = 0; p < paragraphs; p += 1) {
+    const sentence: string[] = [];
+    for (let w = 0; w < each; w += 1) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      sentence.push(words[seed % words.length]!);
+    }
+    out.push(`<p>${sentence.join(' ')}.</p><script>var x = "not text";</script>`);
+  }
+  return out.join('');
+}
+
+describe('signals in slices', () => {
+  it('match the one-pass signals on a demo page (one slice, no yield)', async () => {
+    const doc = load(readFileSync('demo/pages/gt-article.html', 'utf8'));
+    expect(await visibleTextInSlices(doc.body)).toBe(visibleText(doc.body));
+    expect(await pageSignalsInSlices(doc)).toEqual(collectSignals(doc));
+  });
+
+  it('match them on a page of many slices of nodes and of text', async () => {
+    const doc = load(`<body><main>${filler(6_000, 20)}</main></body>`);
+    expect(doc.body.childNodes[0]!.childNodes.length).toBeGreaterThan(2 * NODES_PER_SLICE);
+    const text = visibleText(doc.body);
+    expect(text.length).toBeGreaterThan(100_000);
+    expect(await visibleTextInSlices(doc.body)).toBe(text);
+    expect(await hashesInSlices(text)).toEqual(hashesOf(text));
+  });
+
+  it('stop when no longer wanted', async () => {
+    const doc = load(`<body>${filler(12_000, 3)}</body>`);
+    let calls = 0;
+    expect(await visibleTextInSlices(doc.body, () => ++calls < 2)).toBeNull();
+    expect(await hashesInSlices('a b c d e '.repeat(20_000), () => false)).toBeNull();
+  });
+});

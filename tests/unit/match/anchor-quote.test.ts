@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { matchQuote } from '../../../lib/core/match/anchor-quote';
+import { normalise } from '../../../lib/core/text/normalise';
+
+const ARTICLE = normalise(
+  'BEIJING - The Chinese government has quietly asked a group of American technology companies to put in writing that they will go along with its rules. ' +
+    'According to three people with knowledge of the letter, the document asked US tech companies to promise that they would not harm China\u2019s national security and would store Chinese user data within the country. ' +
+    'The letter was sent by the China Information Technology Security Evaluation Center, most likely under pressure from China\u2019s main Internet regulator, one of the people said. ' +
+    'But refusing to sign the pledge could bring fresh restrictions or penalties for companies in China\u2019s enormous market, they said.',
+);
+const TERMS = { exact: "they would not harm China's national security and would store Chinese user data within the country", prefix: 'US tech companies to promise that ', suffix: '. The letter was sent by the Chi' };
+
+describe('matchQuote', () => {
+  it('finds an exact quote, with full context confidence', () => {
+    const match = matchQuote(ARTICLE, TERMS)!;
+    expect(match.how).toBe('quote');
+    expect(match.confidence).toBe(1);
+    expect(match.changed).toBe(false);
+    expect(ARTICLE.slice(match.start, match.end)).toBe(normalise(TERMS.exact));
+  });
+
+  it('bridges an ad inserted into the middle of the passage (fuzzy, not changed)', () => {
+    const page = ARTICLE.replace('national security and', 'national security advertisement - continue reading below the advertisement and');
+    const match = matchQuote(page, TERMS)!;
+    expect(match.how).toBe('fuzzy');
+    expect(match.changed).toBe(false);
+    expect(page.slice(match.start, match.end)).toMatch(/^they would not harm .* within the country$/);
+  });
+
+  it('anchors a passage a later revision edited, and says it changed', () => {
+    const page = ARTICLE.replace('would store chinese user data', 'would keep user data from china');
+    const match = matchQuote(page, TERMS)!;
+    expect(match.how).toBe('fuzzy');
+    expect(match.changed).toBe(true);
+    expect(match.confidence).toBeGreaterThan(0.72);
+    expect(page.slice(match.start, match.end)).toContain('keep user data from china within the country');
+  });
+
+  it('leaves a passage unplaced when too little of it is left', () => {
+    const page = ARTICLE.replace('they would not harm china\'s national security and would store chinese user data within the country', 'they would comply with regulations');
+    expect(matchQuote(page, TERMS)).toBeNull();
+  });
+
+  it('chooses the place whose context agrees when the words repeat', () => {
+    const teaser = `most read: ${normalise(TERMS.exact)}. sign up for our newsletter. `;
+    const page = teaser + ARTICLE;
+    const match = matchQuote(page, TERMS)!;
+    expect(match.start).toBeGreaterThan(teaser.length);
+  });
+
+  it('is unplaced rather than guessing when two places are equally likely', () => {
+    const sentence = normalise(TERMS.exact);
+    const page = `one: ${sentence} two: ${sentence} end`;
+    expect(matchQuote(page, { exact: TERMS.exact, prefix: 'something else entirely here ', suffix: ' nothing like this at all' })).toBeNull();
+    expect(matchQuote(page, { exact: TERMS.exact })).toBeNull();
+  });
+
+  it('takes a long quote that occurs once as its place, however its context was reordered', () => {
+    const match = matchQuote(ARTICLE, { ...TERMS, prefix: 'a paragraph that now stands elsewhere ', suffix: ' and another one' })!;
+    expect(match.how).toBe('quote');
+  });
+
+  it('only returns spans the caller accepts, and searches approximately only inside the region', () => {
+    const at = ARTICLE.indexOf('they would not');
+    expect(matchQuote(ARTICLE, TERMS, { accept: (start) => start !== at })).toBeNull();
+    const edited = ARTICLE.replace('would store chinese', 'would keep chinese');
+    expect(matchQuote(edited, TERMS, { region: { from: 0, to: 100 } })).toBeNull();
+  });
+
+  it('finds Chinese quotes despite full-width punctuation and Chinese quotation marks', () => {
+    const page = normalise('该报道称，拒绝签署承诺书“可能会使这些公司在中国庞大的市场上面临新的限制或处罚”。');
+    const match = matchQuote(page, { exact: '可能会使这些公司在中国庞大的市场上面临新的限制或处罚' })!;
+    expect(match.how).toBe('quote');
+    const edited = normalise('该报道称，拒绝签署承诺书“可能会让这些公司在中国巨大的市场上面临新的限制或处罚”。');
+    expect(matchQuote(edited, { exact: '可能会使这些公司在中国庞大的市场上面临新的限制或处罚', prefix: '拒绝签署承诺书"', suffix: '"。' })?.how).toBe('fuzzy');
+  });
+});

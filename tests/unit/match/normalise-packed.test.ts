@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normaliseCodePoint, normalisePacked, normaliseWithMap } from '../../../lib/core/text/normalise';
+
+/** The definition: one code point at a time, whitespace runs collapsed, ends trimmed. */
+function reference(source: string): { text: string; map: number[] } {
+  const out: string[] = [];
+  const map: number[] = [];
+  let lastWasSpace = true;
+  let i = 0;
+  for (const ch of source) {
+    for (const unit of normaliseCodePoint(ch)) {
+      if (unit === ' ') {
+        if (lastWasSpace) continue;
+        lastWasSpace = true;
+      } else lastWasSpace = false;
+      for (let k = 0; k < unit.length; k++) {
+        out.push(unit[k]!);
+        map.push(i);
+      }
+    }
+    i += ch.length;
+  }
+  if (out[out.length - 1] === ' ') {
+    out.pop();
+    map.pop();
+  }
+  return { text: out.join(''), map };
+}
+
+const pieces = ['a', 'Z', ' ', '\n', '\t', '\u00A0', '\u2019', '\u201C', '\u2014', '\u00AD', '\u200B', '\uFB01', '\uFF21', '中', '\u3000', '`', '😀', 'É', '\u3002'];
+
+describe('normalisePacked', () => {
+  it('gives the same text and map as the code-point-by-code-point definition', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const source = parts.join('');
+        const packed = normalisePacked(source);
+        const expected = reference(source);
+        expect(packed.text).toBe(expected.text);
+        expect([...packed.map]).toEqual(expected.map);
+        expect(normaliseWithMap(source)).toEqual(expected);
+      }),
+    );
+  });
+
+  it('handles long text (the buffers grow)', () => {
+    const source = 'ﬁ'.repeat(5000);
+    expect(normalisePacked(source).text).toBe('fi'.repeat(5000));
+  });
+});
