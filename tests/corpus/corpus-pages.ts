@@ -1,8 +1,9 @@
 /** The 130 real pages of ../shared/corpus/readability-pages, read in place (never copied). */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const CORPUS_DIR = resolve(process.env.COUNTERPOINT_CORPUS ?? join(__dirname, '../../../shared/corpus/readability-pages'));
+export const CORPUS_DIR = resolve(process.env.COUNTERPOINT_CORPUS ?? fileURLToPath(new URL('../../../shared/corpus/readability-pages', import.meta.url)));
 
 export interface CorpusPage {
   name: string;

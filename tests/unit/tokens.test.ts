@@ -119,3 +119,18 @@ describe('textHashes', () => {
     expect(textHashes(plain, 3).size).toBe(3);
   });
 });
+
+describe('addNgramHashes without building strings', () => {
+  it('gives exactly fnv1a of each space-joined n-gram (the scheme stored fingerprints use)', async () => {
+    const { addNgramHashes, fnv1a, NGRAM } = await import('../../lib/core/text/tokens');
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 12, unit: 'binary' }), { maxLength: 40 }), (tokens) => {
+        const expected = new Set<number>();
+        for (let i = 0; i + NGRAM <= tokens.length; i++) expected.add(fnv1a(tokens.slice(i, i + NGRAM).join(' ')));
+        expect([...addNgramHashes(tokens, new Set())].sort()).toEqual([...expected].sort());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -7,6 +7,7 @@ import { STOP_WORDS } from './stop-words';
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const HIGH = /[\u2e80-\uffff]/;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 
 /** Content tokens of lower-cased text (see tokenText). */
@@ -14,7 +15,8 @@ export function contentTokens(normalised: string): string[] {
   const tokens: string[] = [];
   for (const match of normalised.matchAll(WORD)) {
     const word = match[0];
-    if (!CJK.test(word)) {
+    // Only a word with a character past U+2E7F can hold CJK: skip the Unicode test for the rest.
+    if (!HIGH.test(word) || !CJK.test(word)) {
       if (!STOP_WORDS.has(word)) tokens.push(word);
       continue;
     }
@@ -47,10 +49,20 @@ export function fnv1a(text: string): number {
 /** Length of the token n-grams that fingerprints are made of. */
 export const NGRAM = 3;
 
-/** Distinct hashes of content-token n-grams of `tokens`, added to `into`. */
+/**
+ * Distinct hashes of content-token n-grams of `tokens`, added to `into`: each is
+ * `fnv1a(tokens.slice(i, i + NGRAM).join(' '))`, computed without building those strings (this
+ * runs on every page the always-on script sees).
+ */
 export function addNgramHashes(tokens: readonly string[], into: Set<number>, limit = Infinity): Set<number> {
   for (let i = 0; i + NGRAM <= tokens.length && into.size < limit; i++) {
-    into.add(fnv1a(tokens.slice(i, i + NGRAM).join(' ')));
+    let hash = 0x811c9dc5;
+    for (let k = 0; k < NGRAM; k++) {
+      if (k > 0) hash = Math.imul(hash ^ 32, 0x01000193);
+      const token = tokens[i + k]!;
+      for (let c = 0; c < token.length; c++) hash = Math.imul(hash ^ token.charCodeAt(c), 0x01000193);
+    }
+    into.add(hash >>> 0);
   }
   return into;
 }
