@@ -46,14 +46,14 @@ export function corpusBenchPages(corpus: readonly CorpusPage[]): BenchPage[] {
   });
 }
 
-/** The demo pages (not the index), "matched" when the built-in dataset's lookup says "maybe" to them, as the background would. */
+/** The demo pages (not the index), "matched" when the built-in dataset says "maybe" to them (`match`, as the background asks). */
 export async function demoBenchPages(): Promise<BenchPage[]> {
   const catalog = builtinCatalog();
   const pages: BenchPage[] = [];
   for (const p of DEMO_PAGES.filter((page) => page.id !== 'index')) {
     const html = readFileSync(join(ROOT, 'demo/pages', p.file), 'utf8');
     const window = newWindow(p.url);
-    const maybe = catalog.identify(collectSignals(loadHtml(window, html))) !== null;
+    const maybe = catalog.match(collectSignals(loadHtml(window, html))) !== null;
     await window.happyDOM.close();
     pages.push({ id: `demo/${p.id}`, kind: maybe ? 'demo-matched' : 'demo-unmatched', url: p.url, html });
   }

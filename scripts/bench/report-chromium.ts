@@ -6,7 +6,7 @@ import { median, ms, quantile, table } from './stats';
 /** Which demo pages the lookup matched. */
 function demoKinds(items: readonly { id: string; kind: PageKind }[]): string {
   const ids = (kind: PageKind) => [...new Set(items.filter((i) => i.kind === kind).map((i) => i.id.replace(/^demo\//, '')))].join(', ');
-  return `Demo pages matched by the built-in dataset: ${ids('demo-matched')}; no known dispute (heavy half forced in the stage tables): ${ids('demo-unmatched')}.`;
+  return `Demo pages the background says "maybe" to (matched by URL, copy or a similar claim): ${ids('demo-matched')}; no known dispute (heavy half forced in the stage tables): ${ids('demo-unmatched')}.`;
 }
 
 export interface Pair {
@@ -27,7 +27,7 @@ export function pairs(runs: PageRuns[]): Pair[] {
 const CHROMIUM_GROUPS: { label: string; kinds: PageKind[] }[] = [
   { label: 'corpus pages (no known dispute)', kinds: ['corpus'] },
   { label: 'demo pages with no known dispute', kinds: ['demo-unmatched'] },
-  { label: 'demo pages matched', kinds: ['demo-matched'] },
+  { label: 'demo pages matched ("maybe")', kinds: ['demo-matched'] },
   { label: '5,000-word matched (NYT padded)', kinds: ['long-matched'] },
 ];
 

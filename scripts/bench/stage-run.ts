@@ -1,14 +1,16 @@
 /**
- * The extension's pipeline on one document, stage by stage, with a clock around each: the same
- * library calls the content scripts and the background make. DOM only (no Node APIs), so it runs in
+ * The extension's pipeline on one document, stage by stage, with a clock around each: the library
+ * calls the always-on script, the background (lib/platform/background.ts: `match`, `notesFor`) and
+ * the overlay (lib/dom/find-notes.ts) make, in their order. DOM only (no Node APIs), so it runs in
  * Node on happy-dom and, bundled, in a Chromium page (scripts/bench/probe.ts).
  */
 import type { Catalog, PageSignals } from '../../lib/core/catalog';
-import { matchQuote } from '../../lib/core/match/anchor-quote';
-import { articleMask } from '../../lib/core/match/article-mask';
 import type { IdentifiedArticle, NoteView } from '../../lib/core/notes';
-import { anchorNotes, inArticle, quotesFor, type Anchoring } from '../../lib/dom/anchor';
+import { articleMask } from '../../lib/core/match/article-mask';
+import { verifyClaims } from '../../lib/core/similar/verify';
+import { anchorNotes, locateNotes, type Anchoring } from '../../lib/dom/anchor';
 import { extractArticle } from '../../lib/dom/extract';
+import { anchorSimilar } from '../../lib/dom/find-notes';
 import { collectSignals, hashesOf, pageUrls, visibleText } from '../../lib/dom/page-signals';
 import { buildTextMap } from '../../lib/dom/text-map';
 
@@ -17,14 +19,15 @@ export const STAGES = {
   signals: 'always-on: collectSignals (URLs + visibleText + hashesOf)',
   visibleText: '· visibleText (TreeWalker pass)',
   hashesOf: '· hashesOf (tokenise + n-gram hashes)',
-  lookup: 'background lookup: identify(signals), built-in dataset',
+  lookup: 'background lookup: match(signals), built-in dataset',
   readability: 'Readability: extractArticle (clone + parse)',
-  identification: 'identification: hashesOf(article text) + identify',
-  anchoring: 'verify + anchor: anchorNotes (all notes)',
+  identification: 'identification: hashesOf(article text) + match + notesFor',
+  anchoring: 'verify + anchor: anchorNotes (anchorSimilar on "similar" pages)',
   textMap: '· text map of the page (buildTextMap)',
   articleMask: '· article mask (articleMask)',
-  matching: '· claim verification: quote matching (matchQuote)',
-  render: 'rendering: highlights + layoutBadges + Preact render + layout',
+  matching: '· quote matching (locateNotes: mask + matchQuote)',
+  verification: '· claim verification (verifyClaims; "similar" pages)',
+  render: 'rendering: mountOverlayView + show (highlights, badge layout, Preact) + layout',
 } as const;
 
 export type StageName = keyof typeof STAGES;
@@ -33,7 +36,7 @@ export interface StageOutcome {
   times: Partial<Record<StageName, number>>;
   /** What the background said to the always-on question. */
   verdict: string | null;
-  /** The article the heavy half identified (null on corpus pages, whose notes are forced). */
+  /** The article the heavy half identified (null on pages whose notes are forced). */
   article: string | null;
   placed: number;
   unplaced: number;
@@ -47,7 +50,7 @@ const now = () => performance.now();
 
 /**
  * Runs every stage. `forced`: the notes to anchor whatever the lookup says (corpus pages are treated
- * as the disputed article, as the corpus test does); null: the real path (notes of the identified article).
+ * as the disputed article, as the corpus test does); null: the real path (the matched article's notes).
  */
 export function runStages(
   doc: Document,
@@ -64,10 +67,9 @@ export function runStages(
 
   const signals: PageSignals = collectSignals(doc);
   lap('signals');
-  const verdict = catalog.identify(signals);
+  const verdict = catalog.match(signals);
   lap('lookup');
   const body = doc.body;
-  t = now();
   const text = body ? visibleText(body) : '';
   lap('visibleText');
   hashesOf(text);
@@ -76,34 +78,38 @@ export function runStages(
   const extracted = extractArticle(doc);
   lap('readability');
   const articleText = extracted?.text ?? text;
-  const article = catalog.identify({ ...pageUrls(doc), hashes: hashesOf(articleText) });
+  const matched = catalog.match({ ...pageUrls(doc), hashes: hashesOf(articleText) });
+  const article = forced ? null : matched;
+  const notes = forced ?? (article ? catalog.notesFor(article) : []);
   lap('identification');
 
-  const notes = forced ?? (article ? catalog.notesFor(article) : []);
+  const language = extracted?.lang ?? doc.documentElement.getAttribute('lang');
+  const similar = article?.how === 'similar';
   let anchoring: Anchoring = { placed: [], unplaced: [] };
-  if (body && notes.length) {
-    anchoring = anchorNotes(body, notes, extracted?.text ?? null);
+  if (body && notes.length && (!similar || extracted)) {
+    anchoring = similar ? anchorSimilar(body, notes, extracted!.text, language) : anchorNotes(body, notes, extracted?.text ?? null, { language });
     lap('anchoring');
     const map = buildTextMap(body);
     lap('textMap');
-    const mask = extracted ? articleMask(map.text, extracted.text) : null;
+    if (extracted) articleMask(map.text, extracted.text);
     lap('articleMask');
-    const accept = (start: number, end: number) => inArticle(mask, start, end);
-    const region = mask?.extent ?? undefined;
-    for (const note of notes) {
-      for (const quote of quotesFor(note.quotes, null)) {
-        const match = matchQuote(map.text, quote, region ? { accept, region } : { accept });
-        if (match?.how === 'quote') break;
-      }
+    if (!similar) {
+      locateNotes(map, notes, extracted?.text ?? null, { language });
+      lap('matching');
+    } else {
+      verifyClaims(
+        extracted!.text,
+        notes.filter((n) => n.similar).map((n) => ({ key: n.key, ...n.similar! })),
+      );
+      lap('verification');
     }
-    lap('matching');
   }
 
   return {
     outcome: {
       times,
-      verdict: verdict ? `${verdict.id} (${verdict.how})` : null,
-      article: forced ? null : article ? `${article.id} (${article.how})` : null,
+      verdict: verdict ? `${verdict.id || '(similar)'} (${verdict.how})` : null,
+      article: article ? `${article.id || '(similar)'} (${article.how})` : null,
       placed: anchoring.placed.length,
       unplaced: anchoring.unplaced.length,
       hashes: signals.hashes.length,
