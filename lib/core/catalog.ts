@@ -10,6 +10,9 @@ import { ClaimIndex } from './similar/claim-index';
 import { textFragmentLink } from './text-fragment';
 import { siteKey, urlKey } from './url';
 
+/** How many of an article's fingerprint hashes (its smallest) go into the candidate index. */
+const INDEXED_SKETCH = 16;
+
 export interface PageSignals {
   url: string;
   canonical: string | null;
@@ -44,7 +47,8 @@ const MAX_SIMILAR = 12;
 
 export class Catalog {
   private readonly byUrl = new Map<string, ArticleEntry>();
-  private readonly byHash = new Map<number, ArticleEntry[]>();
+  /** Fingerprint hash → article(s); a single article is stored as itself, not in a list (memory at 100k articles). */
+  private readonly byHash = new Map<number, ArticleEntry | ArticleEntry[]>();
   private readonly articles = new Map<string, ArticleEntry>();
   private readonly muted: ReadonlySet<string>;
   /** Claims by note key, for pages the datasets do not know (see similar/). */
@@ -77,10 +81,13 @@ export class Catalog {
         const key = url ? urlKey(url) : null;
         if (key && !this.byUrl.has(key)) this.byUrl.set(key, entry);
       }
-      for (const hash of article.fingerprint?.hashes ?? []) {
-        const list = this.byHash.get(hash);
-        if (list) list.push(entry);
-        else this.byHash.set(hash, [entry]);
+      // Only the smallest hashes of each sketch are indexed, to find candidates; containment is then
+      // measured on the whole sketch. A copy (containment ≥ 0.6) misses all 16 with odds of 0.4^16.
+      for (const hash of [...(article.fingerprint?.hashes ?? [])].sort((a, b) => a - b).slice(0, INDEXED_SKETCH)) {
+        const posting = this.byHash.get(hash);
+        if (posting === undefined) this.byHash.set(hash, entry);
+        else if (Array.isArray(posting)) posting.push(entry);
+        else this.byHash.set(hash, [posting, entry]);
       }
     }
     this.indexClaims(dataset, outlets);
@@ -104,8 +111,8 @@ export class Catalog {
         const rebuttals = responses.flatMap((r) => [...r.quotes.map((q) => q.exact), r.summary]);
         const names = [entry.outlet.name, ...responses.map((r) => outletOf(r.article)?.name ?? '')].filter(Boolean);
         this.claims.set(key, { entry, dispute, claim, responders, similar: { texts, rebuttals, names: [...new Set(names)] } });
-        for (const quote of claim.quotes) this.claimIndex.add(key, quote.exact, quote.language ?? null);
-        this.claimIndex.add(key, claim.summary, null);
+        for (const quote of claim.quotes) this.claimIndex.add(key, quote.exact);
+        this.claimIndex.add(key, claim.summary);
       }
     }
   }
@@ -159,7 +166,9 @@ export class Catalog {
   private bestCopy(hashes: readonly number[]): ArticleEntry | null {
     const hits = new Map<ArticleEntry, number>();
     for (const hash of hashes) {
-      for (const entry of this.byHash.get(hash) ?? []) hits.set(entry, (hits.get(entry) ?? 0) + 1);
+      const posting = this.byHash.get(hash);
+      if (posting === undefined) continue;
+      for (const entry of Array.isArray(posting) ? posting : [posting]) hits.set(entry, (hits.get(entry) ?? 0) + 1);
     }
     let best: ArticleEntry | null = null;
     let bestShare = 0;

@@ -6,13 +6,11 @@
  */
 import { addNgramHashes, contentTokens, tokenText } from '../text/tokens';
 
-export interface IndexedText {
+interface IndexedText {
   /** The note key of the claim or response (dataset/dispute/item). */
   key: string;
-  text: string;
-  /** The quote's language, or null (a summary is in the dataset's language). */
-  language: string | null;
-  hashes: number[];
+  /** How many distinct n-grams the text has. */
+  size: number;
 }
 
 export interface ClaimCandidate {
@@ -27,23 +25,29 @@ export interface ClaimCandidate {
 export const MIN_HITS = 2;
 export const MIN_SHARE = 0.08;
 
+/**
+ * Postings are kept small for datasets of 100,000 claims: most n-grams belong to one text, so a
+ * posting is a plain text id until a second text shares it, and only then a list.
+ */
 export class ClaimIndex {
   private readonly texts: IndexedText[] = [];
-  private readonly byHash = new Map<number, number[]>();
+  private readonly byHash = new Map<number, number | number[]>();
 
   get size(): number {
     return this.texts.length;
   }
 
-  add(key: string, text: string, language: string | null): void {
-    const hashes = [...addNgramHashes(contentTokens(tokenText(text)), new Set())];
-    if (hashes.length === 0) return;
+  /** Indexes one text of a claim (a quote in any language, or its summary). */
+  add(key: string, text: string): void {
+    const hashes = addNgramHashes(contentTokens(tokenText(text)), new Set());
+    if (hashes.size === 0) return;
     const id = this.texts.length;
-    this.texts.push({ key, text, language, hashes });
+    this.texts.push({ key, size: hashes.size });
     for (const hash of hashes) {
-      const list = this.byHash.get(hash);
-      if (list) list.push(id);
-      else this.byHash.set(hash, [id]);
+      const posting = this.byHash.get(hash);
+      if (posting === undefined) this.byHash.set(hash, id);
+      else if (typeof posting === 'number') this.byHash.set(hash, [posting, id]);
+      else posting.push(id);
     }
   }
 
@@ -51,14 +55,15 @@ export class ClaimIndex {
   candidates(pageHashes: readonly number[]): ClaimCandidate[] {
     const hits = new Map<number, number>();
     for (const hash of pageHashes) {
-      const ids = this.byHash.get(hash);
-      if (!ids) continue;
-      for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
+      const posting = this.byHash.get(hash);
+      if (posting === undefined) continue;
+      if (typeof posting === 'number') hits.set(posting, (hits.get(posting) ?? 0) + 1);
+      else for (const id of posting) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
     const best = new Map<string, ClaimCandidate>();
     for (const [id, count] of hits) {
       const entry = this.texts[id]!;
-      const share = count / entry.hashes.length;
+      const share = count / entry.size;
       if (count < MIN_HITS || share < MIN_SHARE) continue;
       const previous = best.get(entry.key);
       if (!previous || count > previous.hits) best.set(entry.key, { key: entry.key, hits: count, share });

@@ -70,8 +70,8 @@ describe('verifyClaims', () => {
 describe('ClaimIndex', () => {
   it('retrieves claims by the n-gram hashes the always-on script sends', () => {
     const index = new ClaimIndex();
-    index.add('a', TERMS.texts[0]!, 'en');
-    index.add('b', 'the cinema gunman had a violent past according to police records', 'en');
+    index.add('a', TERMS.texts[0]!);
+    index.add('b', 'the cinema gunman had a violent past according to police records');
     const page = [...textHashes(`Some news. Firms must promise they would not harm China's national security and would store Chinese user data within the country. More.`)];
     expect(index.candidates(page).map((c) => c.key)).toEqual(['a']);
     expect(index.candidates([...textHashes('Nothing to do with it at all, markets rallied today.')])).toEqual([]);
