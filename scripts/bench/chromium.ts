@@ -102,6 +102,38 @@ export async function withAndWithout(pair: { withExt: ExtensionBrowser; without:
   return runs;
 }
 
+export interface Calibration {
+  busyMs: number;
+  /** ScriptDuration growth for `busyMs` of script run directly, and run after an await (a promise continuation). */
+  direct: number;
+  afterAwait: number;
+}
+
+/** How much of a known amount of script CDP's ScriptDuration sees, run directly and in a promise continuation. */
+export async function calibrate(browser: ExtensionBrowser, busyMs = 30): Promise<Calibration> {
+  const busy = `function busy(ms) { const end = performance.now() + ms; while (performance.now() < end) {} }`;
+  const measure = async (name: string, code: string) => {
+    const url = `http://calibration-${name}.bench.example/`;
+    browser.server.addPage(url, `<!doctype html><title>calibration</title><p>calibration</p><script>${busy} ${code}</script>`);
+    const tab = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(tab);
+    try {
+      await cdp.send('Performance.enable');
+      const before = (await metricsOf(cdp)).ScriptDuration ?? 0;
+      await tab.goto(url, { waitUntil: 'load' });
+      await tab.waitForTimeout(300);
+      return ((await metricsOf(cdp)).ScriptDuration! - before) * 1000;
+    } finally {
+      await tab.close();
+    }
+  };
+  return {
+    busyMs,
+    direct: await measure('direct', `busy(${busyMs});`),
+    afterAwait: await measure('after-await', `(async () => { await null; busy(${busyMs}); })();`),
+  };
+}
+
 export interface ProbeRun {
   id: string;
   kind: BenchPage['kind'];

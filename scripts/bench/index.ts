@@ -19,8 +19,8 @@ import { CHROMIUM } from '../../demo/browser';
 import { loadHtml, newWindow } from '../pipeline';
 import { launchPair, OUT_DIR, snapshotExtension } from './browsers';
 import { bundleProbe } from './bundle';
-import { probeStages, withAndWithout } from './chromium';
-import { corpusBenchPages, corpusParagraphs, demoBenchPages, loadCorpus, longArticle, ROOT, type BenchPage } from './pages';
+import { calibrate, probeStages, withAndWithout } from './chromium';
+import { CORPUS_DIR, corpusBenchPages, corpusParagraphs, demoBenchPages, loadCorpus, longArticle, ROOT, type BenchPage } from './pages';
 import { report, type BenchResults } from './report';
 import { messageBytes, unrelatedSentences, type ScaleRow } from './scale';
 import { scriptSizes } from './sizes';
@@ -61,8 +61,8 @@ function spread(pages: readonly BenchPage[], count: number): BenchPage[] {
 async function main(): Promise<void> {
   const opts = options();
   const started = Date.now();
-  const corpusRaw = await loadCorpus();
-  const corpusDir = process.env.COUNTERPOINT_CORPUS!;
+  const corpusRaw = loadCorpus();
+  const corpusDir = CORPUS_DIR;
   const corpus = corpusBenchPages(corpusRaw);
   const demo = await demoBenchPages();
   const long = longArticle(corpusParagraphs(corpusRaw, corpusDir));
@@ -115,6 +115,7 @@ async function main(): Promise<void> {
         const chosen = [...demo, long, ...spread(corpus, opts.pages)];
         log(`Chromium with and without the extension: ${chosen.length} pages (${Math.min(opts.pages, corpus.length)} corpus) × ${opts.rounds} rounds × 2…`);
         results.chromium = await withAndWithout(pair, chosen, opts.rounds, log);
+        results.calibration = await calibrate(pair.without);
       }
     } finally {
       await pair.withExt.close();

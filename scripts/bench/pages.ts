@@ -28,12 +28,7 @@ export interface BenchPage {
 
 export const isMatched = (page: BenchPage) => page.kind === 'demo-matched' || page.kind === 'long-matched';
 
-/** The corpus pages. corpus-pages.ts finds the corpus through `__dirname`, which tsx's ESM lacks, so the path is set first. */
-export async function loadCorpus(): Promise<CorpusPage[]> {
-  process.env.COUNTERPOINT_CORPUS ??= resolve(ROOT, '../shared/corpus/readability-pages');
-  const { corpusPages } = await import('../../tests/corpus/corpus-pages');
-  return corpusPages();
-}
+export { CORPUS_DIR, corpusPages as loadCorpus } from '../../tests/corpus/corpus-pages';
 
 /** Corpus pages under their saved address when INDEX.tsv knows it (and it is unique), else a host of their own. */
 export function corpusBenchPages(corpus: readonly CorpusPage[]): BenchPage[] {

@@ -1,5 +1,5 @@
 /** The benchmark's tables, with the goals of issue 5 beside the figures they are about. */
-import type { PageRuns, ProbeRun } from './chromium';
+import type { Calibration, PageRuns, ProbeRun } from './chromium';
 import { chromiumTables, pairs } from './report-chromium';
 import { nodeStageTable, probeTable } from './report-stages';
 import type { ScaleRow } from './scale';
@@ -19,6 +19,7 @@ export interface BenchResults {
   nodeStages?: Omit<PageStages, 'signals'>[];
   probe?: ProbeRun[];
   chromium?: PageRuns[];
+  calibration?: Calibration;
   messages?: { id: string; hashes: number; bytes: number }[];
   scale?: ScaleRow[];
   goals?: Goal[];
@@ -89,11 +90,11 @@ export function goals(results: BenchResults): Goal[] {
   const noDispute = all.filter((p) => p.kind === 'corpus' || p.kind === 'demo-unmatched');
   if (noDispute.length) {
     const script = noDispute.map((p) => p.withExt.scriptMs - p.without.scriptMs);
-    const tagged = noDispute.map((p) => p.withExt.trace.extTaggedMs);
+    const tasks = noDispute.map((p) => p.withExt.trace.extTaskMs);
     out.push({
       goal: 'a page with no known dispute costs at most 1 ms of main-thread time',
-      figure: `script Δ median ${ms(median(script))} ms, p95 ${ms(quantile(script, 0.95))} ms; extension's own script events (trace) median ${ms(median(tagged))} ms, p95 ${ms(quantile(tagged, 0.95))} ms (${noDispute.length} loads)`,
-      met: median(script) <= GOALS.noDisputeMs && median(tagged) <= GOALS.noDisputeMs,
+      figure: `the extension's tasks (trace) median ${ms(median(tasks))} ms, p95 ${ms(quantile(tasks, 0.95))} ms; script Δ median ${ms(median(script))} ms, p95 ${ms(quantile(script, 0.95))} ms (${noDispute.length} loads)`,
+      met: median(tasks) <= GOALS.noDisputeMs,
     });
     const ran = noDispute.filter((p) => p.withExt.trace.overlay).length;
     out.push({ goal: '… and never runs Readability', figure: `overlay.js evaluated on ${ran} of ${noDispute.length} loads of pages with no known dispute`, met: ran === 0 });
@@ -111,8 +112,8 @@ export function goals(results: BenchResults): Goal[] {
     const tasks = long.map((p) => p.withExt.trace.extTaskMs);
     out.push({
       goal: 'a matched 5,000-word article costs at most 60 ms of main-thread time in all, Readability included',
-      figure: `script Δ median ${ms(median(script))} ms (max ${ms(Math.max(...script))}); the extension's tasks (trace) median ${ms(median(tasks))} ms (max ${ms(Math.max(...tasks))}); ${long.length} loads`,
-      met: median(script) <= GOALS.matchedMs && median(tasks) <= GOALS.matchedMs,
+      figure: `the extension's tasks (trace) median ${ms(median(tasks))} ms (max ${ms(Math.max(...tasks))}); script Δ median ${ms(median(script))} ms (max ${ms(Math.max(...script))}); ${long.length} loads`,
+      met: median(tasks) <= GOALS.matchedMs,
     });
     const extra = long.flatMap((p) => p.withExt.trace.longTasks.filter((t) => t.ext && !t.readability));
     const parse = long.flatMap((p) => p.withExt.trace.longTasks.filter((t) => t.readability));
@@ -142,10 +143,12 @@ export function report(results: BenchResults): string {
     'Goals (issue 5)',
     '',
     table(['', 'goal', 'measured'], results.goals.map((g) => [mark(g.met), g.goal, g.figure])),
+    '',
+    "Main-thread time is judged by the trace (the extension's tasks), not by ScriptDuration, which misses script run after an await.",
   ];
   if (results.nodeStages) parts.push('', nodeStageTable(results.nodeStages));
   if (results.probe) parts.push('', probeTable(results.probe));
-  if (results.chromium) parts.push('', chromiumTables(results.chromium));
+  if (results.chromium) parts.push('', chromiumTables(results.chromium, results.calibration));
   if (results.scale && results.messages) parts.push('', scaleTable(results.scale, results.messages));
   if (results.sizes) parts.push('', `Built scripts (chrome-mv3 built ${results.build?.builtAt ?? '?'}${results.firefoxBuiltAt ? `; firefox-mv2 built ${results.firefoxBuiltAt}` : ''})`, '', sizeTable(results.sizes));
   return parts.join('\n');
