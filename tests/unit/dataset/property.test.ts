@@ -83,7 +83,7 @@ function mutate(base: unknown, mutations: Mutation[]): unknown {
       if (Array.isArray(parent)) parent.splice(last as number, 1);
       else delete parent[last];
     } else if (m.op === 'replace') parent[last] = JSON.parse(JSON.stringify(m.value ?? null));
-    else if (m.op === 'replace-string' && typeof parent[last] === 'string') parent[last] = String(m.value);
+    else if (m.op === 'replace-string' && typeof parent[last] === 'string') parent[last] = typeof m.value === 'string' ? m.value : JSON.stringify(m.value ?? null);
     else if (m.op === 'duplicate' && Array.isArray(parent)) parent.push(JSON.parse(JSON.stringify(parent[last as number] ?? null)));
     else if (m.op === 'forbidden-key' && typeof parent[last] === 'object' && parent[last] !== null && !Array.isArray(parent[last])) {
       Object.defineProperty(parent[last], m.key, { value: { polluted: true }, enumerable: true, configurable: true, writable: true });
