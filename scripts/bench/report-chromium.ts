@@ -40,6 +40,7 @@ export function chromiumTables(runs: PageRuns[], calibration?: Calibration): str
     const task = list.map((p) => p.withExt.taskMs - p.without.taskMs);
     const tagged = list.map((p) => p.withExt.trace.extTaggedMs);
     const extTasks = list.map((p) => p.withExt.trace.extTaskMs);
+    const extCpu = list.map((p) => p.withExt.trace.extTaskCpuMs);
     const longWith = list.reduce((n, p) => n + p.withExt.trace.longTasks.length, 0);
     const longWithout = list.reduce((n, p) => n + p.without.trace.longTasks.length, 0);
     const extLong = list.flatMap((p) => p.withExt.trace.longTasks.filter((t) => t.ext).map((t) => t.ms));
@@ -48,6 +49,8 @@ export function chromiumTables(runs: PageRuns[], calibration?: Calibration): str
     return [
       group.label,
       `${pagesIn} × ${list.length / Math.max(1, pagesIn)}`,
+      ms(median(extCpu)),
+      ms(quantile(extCpu, 0.95)),
       ms(median(extTasks)),
       ms(quantile(extTasks, 0.95)),
       ms(median(tagged)),
@@ -60,16 +63,17 @@ export function chromiumTables(runs: PageRuns[], calibration?: Calibration): str
       badges.length ? String(median(badges)) : '–',
     ];
   });
-  const longTasks = all.flatMap((p) => p.withExt.trace.longTasks.filter((t) => t.ext).map((t) => [p.page, ms(t.ms), t.readability ? 'yes' : 'no', t.what]));
+  const longTasks = all.flatMap((p) => p.withExt.trace.longTasks.filter((t) => t.ext).map((t) => [p.page, ms(t.ms), ms(t.cpuMs), t.readability ? 'yes' : 'no', t.what]));
   const failed = runs.flatMap((r) => [...r.withExt, ...r.without].filter((m) => m.error || !m.trace.found).map((m) => `${r.id}: ${m.error ?? 'page not found in trace'}`));
   return [
     'Chromium, with Counterpoint vs without (an inert extension), interleaved rounds (ms per page load, paired by round; headless, 2 cores, noisy)',
     '',
-    table(['pages', 'pages × rounds', 'ext tasks (trace) median', 'p95', 'ext script events (trace) median', 'script Δ median', 'p95', 'task Δ median', 'long tasks with / without', 'ext long tasks', 'overlay ran', 'badges'], rows),
+    table(['pages', 'pages × rounds', 'ext tasks CPU median', 'p95', 'ext tasks wall median', 'p95', 'ext script events (wall) median', 'script Δ median', 'p95', 'task Δ median', 'long tasks with / without', 'ext long tasks', 'overlay ran', 'badges'], rows),
     '',
-    "ext tasks (trace): main-thread tasks that ran the extension's code, whole (style and layout they forced included; on the demo pages,",
-    "which run no script of their own, every script task after the extension's first): the figure the goals are judged by.",
-    "ext script events (trace): time inside trace events tagged with the extension's scripts (evaluation, compilation, calls).",
+    "ext tasks: main-thread tasks (from the trace) that ran the extension's code, whole (style and layout they forced included; on the demo",
+    "pages, which run no script of their own, every script task after the extension's first). CPU: the main thread's own time in them,",
+    'the figure the goals are judged by; wall: their duration, which also counts time the thread was not running (waiting for one of',
+    "the two shared cores, or for other threads). ext script events: time inside trace events tagged with the extension's scripts.",
     'script Δ: CDP Performance.getMetrics ScriptDuration, with minus without. It misses script run in promise continuations (see the',
     "calibration line), which is where the overlay does its work after each await, so it under-counts the extension. task Δ: TaskDuration,",
     'with minus without (varies by tens of ms from run to run). long tasks: tasks over 50 ms, all loads. overlay ran: overlay.js (Readability',
@@ -77,7 +81,7 @@ export function chromiumTables(runs: PageRuns[], calibration?: Calibration): str
     ...(calibration ? ['', `Calibration: ${calibration.busyMs} ms of page script run directly reads as ScriptDuration +${ms(calibration.direct)} ms; run after an await, +${ms(calibration.afterAwait)} ms.`] : []),
     '',
     demoKinds(runs),
-    ...(longTasks.length ? ['', "The extension's long tasks (all rounds):", '', table(['page', 'ms', 'Readability task', 'busy with (ms)'], longTasks)] : []),
+    ...(longTasks.length ? ['', "The extension's long tasks (all rounds):", '', table(['page', 'wall ms', 'CPU ms', 'Readability task', 'busy with (wall ms)'], longTasks)] : []),
     ...(failed.length ? ['', `failed loads: ${failed.length}: ${[...new Set(failed)].slice(0, 5).join('; ')}`] : []),
   ].join('\n');
 }

@@ -90,11 +90,12 @@ export function goals(results: BenchResults): Goal[] {
   const noDispute = all.filter((p) => p.kind === 'corpus' || p.kind === 'demo-unmatched');
   if (noDispute.length) {
     const script = noDispute.map((p) => p.withExt.scriptMs - p.without.scriptMs);
-    const tasks = noDispute.map((p) => p.withExt.trace.extTaskMs);
+    const cpu = noDispute.map((p) => p.withExt.trace.extTaskCpuMs);
+    const wall = noDispute.map((p) => p.withExt.trace.extTaskMs);
     out.push({
       goal: 'a page with no known dispute costs at most 1 ms of main-thread time',
-      figure: `the extension's tasks (trace) median ${ms(median(tasks))} ms, p95 ${ms(quantile(tasks, 0.95))} ms; script Δ median ${ms(median(script))} ms, p95 ${ms(quantile(script, 0.95))} ms (${noDispute.length} loads)`,
-      met: median(tasks) <= GOALS.noDisputeMs,
+      figure: `the extension's tasks: CPU median ${ms(median(cpu))} ms, p95 ${ms(quantile(cpu, 0.95))} ms (wall median ${ms(median(wall))} ms); script Δ median ${ms(median(script))} ms (${noDispute.length} loads)`,
+      met: median(cpu) <= GOALS.noDisputeMs,
     });
     const ran = noDispute.filter((p) => p.withExt.trace.overlay).length;
     out.push({ goal: '… and never runs Readability', figure: `overlay.js evaluated on ${ran} of ${noDispute.length} loads of pages with no known dispute`, met: ran === 0 });
@@ -109,17 +110,20 @@ export function goals(results: BenchResults): Goal[] {
   const long = all.filter((p) => p.kind === 'long-matched');
   if (long.length) {
     const script = long.map((p) => p.withExt.scriptMs - p.without.scriptMs);
-    const tasks = long.map((p) => p.withExt.trace.extTaskMs);
+    const cpu = long.map((p) => p.withExt.trace.extTaskCpuMs);
+    const wall = long.map((p) => p.withExt.trace.extTaskMs);
     out.push({
       goal: 'a matched 5,000-word article costs at most 60 ms of main-thread time in all, Readability included',
-      figure: `the extension's tasks (trace) median ${ms(median(tasks))} ms (max ${ms(Math.max(...tasks))}); script Δ median ${ms(median(script))} ms (max ${ms(Math.max(...script))}); ${long.length} loads`,
-      met: median(tasks) <= GOALS.matchedMs,
+      figure: `the extension's tasks: CPU median ${ms(median(cpu))} ms (max ${ms(Math.max(...cpu))}; wall median ${ms(median(wall))} ms); script Δ median ${ms(median(script))} ms; ${long.length} loads`,
+      met: median(cpu) <= GOALS.matchedMs,
     });
     const extra = long.flatMap((p) => p.withExt.trace.longTasks.filter((t) => t.ext && !t.readability));
+    const extraCpu = extra.filter((t) => t.cpuMs > GOALS.longTaskMs);
     const parse = long.flatMap((p) => p.withExt.trace.longTasks.filter((t) => t.readability));
+    const worst = extra.reduce<(typeof extra)[number] | null>((a, t) => (!a || t.ms > a.ms ? t : a), null);
     out.push({
       goal: '… with no task over 50 ms apart from the one Readability parse',
-      figure: `${extra.length} other extension task(s) over 50 ms in ${long.length} loads${extra.length ? ` (max ${ms(Math.max(...extra.map((t) => t.ms)))} ms: ${extra[0]!.what})` : ''}; the Readability task was over 50 ms in ${parse.length} loads`,
+      figure: `${extra.length} other extension task(s) over 50 ms (wall) in ${long.length} loads, ${extraCpu.length} of them over 50 ms of CPU${worst ? ` (longest ${ms(worst.ms)} ms wall, ${ms(worst.cpuMs)} ms CPU: ${worst.what})` : ''}; the Readability task was over 50 ms in ${parse.length} loads`,
       met: extra.length === 0,
     });
   }
@@ -144,7 +148,9 @@ export function report(results: BenchResults): string {
     '',
     table(['', 'goal', 'measured'], results.goals.map((g) => [mark(g.met), g.goal, g.figure])),
     '',
-    "Main-thread time is judged by the trace (the extension's tasks), not by ScriptDuration, which misses script run after an await.",
+    "Main-thread time is judged by the CPU time of the extension's tasks in a trace, not by ScriptDuration (it misses script run after an",
+    'await) nor by wall time (it also counts time the thread was not running, waiting for a core or other threads); long tasks are wall time, as the',
+    'Long Tasks API counts them.',
   ];
   if (results.nodeStages) parts.push('', nodeStageTable(results.nodeStages));
   if (results.probe) parts.push('', probeTable(results.probe));

@@ -10,6 +10,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the event, µs: wall time less the time the thread was descheduled. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { url?: string }; beginData?: { url?: string } };
@@ -40,6 +42,8 @@ export async function endTrace(cdp: CDPSession): Promise<TraceEvent[]> {
 
 export interface TaskSummary {
   ms: number;
+  /** The task's thread (CPU) time. */
+  cpuMs: number;
   /** Ran the extension's code (an event with its URL, or, on a page with no script of its own, any script). */
   ext: boolean;
   /** The task of the overlay's idle callback, which runs Readability. */
@@ -54,8 +58,9 @@ export interface TraceSummary {
   taskMs: number;
   /** Time inside events tagged with the extension's scripts (evaluation, compilation, calls into them). */
   extTaggedMs: number;
-  /** Sum of the tasks that ran the extension's code (see TaskSummary.ext). */
+  /** Sum of the tasks that ran the extension's code (see TaskSummary.ext), wall time and thread (CPU) time. */
   extTaskMs: number;
+  extTaskCpuMs: number;
   scripts: string[];
   /** overlay.js was evaluated: the heavy half (Readability) ran or was about to. */
   overlay: boolean;
@@ -74,7 +79,7 @@ export function summariseTrace(events: readonly TraceEvent[], pageUrl: string, p
   const host = new URL(pageUrl).host;
   const rendererThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const parse = events.find((e) => e.name === 'ParseHTML' && rendererThreads.has(`${e.pid}:${e.tid}`) && safeHost(urlOf(e)) === host);
-  const empty: TraceSummary = { found: false, taskMs: NaN, extTaggedMs: NaN, extTaskMs: NaN, scripts: [], overlay: false, longTasks: [] };
+  const empty: TraceSummary = { found: false, taskMs: NaN, extTaggedMs: NaN, extTaskMs: NaN, extTaskCpuMs: NaN, scripts: [], overlay: false, longTasks: [] };
   if (!parse) return empty;
   const thread = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const navigation = thread.find((e) => e.name === 'CommitLoad' && safeHost(urlOf(e)) === host)?.ts ?? parse.ts;
@@ -98,6 +103,7 @@ export function summariseTrace(events: readonly TraceEvent[], pageUrl: string, p
   let readabilityFound = false;
   let taskMs = 0;
   let extTaskMs = 0;
+  let extTaskCpuMs = 0;
   const longTasks: TaskSummary[] = [];
   let cursor = 0;
   for (const task of tasks) {
@@ -109,12 +115,16 @@ export function summariseTrace(events: readonly TraceEvent[], pageUrl: string, p
     const ext = inner.some(isExt) || (!pageHasScripts && runsScript && task.ts >= firstExt);
     const readability = !readabilityFound && task.ts > overlayAt && inner.some((e) => e.name === 'FireIdleCallback');
     if (readability) readabilityFound = true;
-    if (ext) extTaskMs += (task.dur ?? 0) / 1000;
     const ms = (task.dur ?? 0) / 1000;
-    if (ms > LONG_TASK_MS) longTasks.push({ ms, ext, readability, what: describe(inner, ms) });
+    const cpuMs = (task.tdur ?? task.dur ?? 0) / 1000;
+    if (ext) {
+      extTaskMs += ms;
+      extTaskCpuMs += cpuMs;
+    }
+    if (ms > LONG_TASK_MS) longTasks.push({ ms, cpuMs, ext, readability, what: describe(inner, ms) });
   }
   const scripts = [...new Set(tagged.map((e) => urlOf(e).split('/').pop() ?? ''))].sort();
-  return { found: true, taskMs, extTaggedMs, extTaskMs, scripts, overlay: overlayAt < Infinity, longTasks };
+  return { found: true, taskMs, extTaggedMs, extTaskMs, extTaskCpuMs, scripts, overlay: overlayAt < Infinity, longTasks };
 }
 
 /** The task's biggest inner events that are not just wrappers of the task itself. */
