@@ -30,7 +30,7 @@ export interface LaunchOptions {
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const extensionDir = resolve(options.extensionDir ?? '.output/chrome-mv3');
+  const extensionDir = resolve(options.extensionDir ?? process.env.COUNTERPOINT_EXTENSION_DIR ?? '.output/chrome-mv3');
   const server = await startDemoServer();
   const profile = await mkdtemp(join(tmpdir(), 'counterpoint-profile-'));
   const headless = options.headless ?? true;

@@ -79,3 +79,16 @@ export async function badgeBesidePassage(page: Page, noteKeySuffix: string, pass
   }, passageText);
   return { badge, passage };
 }
+
+/**
+ * Presses the keyboard shortcut (Alt+Shift+D) in the tab of `page` as the browser receives a real
+ * key press: a raw key-down through CDP reaches the browser's own shortcut handling (the extension
+ * command `_execute_action`), which Playwright's `keyboard.press` (a page-level key-down) does not.
+ */
+export async function pressToggleShortcut(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const key = { modifiers: 1 /* Alt */ | 8 /* Shift */, key: 'D', code: 'KeyD', windowsVirtualKeyCode: 68, nativeVirtualKeyCode: 68 };
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+  await cdp.detach();
+}
