@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Catalog, type PageSignals } from '../../lib/core/catalog';
 import type { Dataset } from '../../lib/core/dataset/schema';
-import { containment, COPY_CONTAINMENT } from '../../lib/core/fingerprint';
+import { containment, COPY_CONTAINMENT, fingerprintText } from '../../lib/core/fingerprint';
 import { noteHeading, stanceLabel, type IdentifiedArticle, type NoteView } from '../../lib/core/notes';
 import { textHashes } from '../../lib/core/text/tokens';
 import { GT_ID, NYT_ID, NYT_URL, seedBody, seedDataset, seedText } from './fixtures/seed';
@@ -158,6 +160,21 @@ describe('Catalog: identify', () => {
       expect(both.identify(page({ hashes: range(1, 3) }))).toBeNull();
       expect(both.identify(page({ hashes: range(1, 18) }))?.id).toBe(NYT_ID);
     });
+  });
+
+  it('recognises the demo copies of the New York Times report through the index: boilerplate interleaved, edited revisions', () => {
+    const demo = (file: string) => readFileSync(join(__dirname, '../../demo/pages', file), 'utf8');
+    const text = (html: string) => html.replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ');
+    const original = [...demo('nyt-article.html').matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '')).join('\n');
+    const data = seedDataset();
+    data.articles.find((a) => a.id === NYT_ID)!.fingerprint = fingerprintText(original);
+    const fingerprinted = new Catalog([data]);
+    const copy = (hashes: number[]) => fingerprinted.identify(page({ url: 'https://copies.example/x', hashes }));
+    const heavier = original.split('\n').map((p, i) => (i % 4 === 0 ? 'This paragraph was rewritten entirely by the editors in a later version.' : p)).join('\n');
+    for (const hashes of [hashesOf(text(demo('nyt-copy-boilerplate.html'))), hashesOf(text(demo('nyt-revised.html'))), hashesOf(heavier)]) {
+      expect(copy(hashes)).toMatchObject({ id: NYT_ID, how: 'copy' });
+    }
+    for (const file of ['wire-rewrite.html', 'blog-paraphrase.html', 'unrelated.html']) expect(copy(hashesOf(text(demo(file)))), file).toBeNull();
   });
 
   it('ignores articles that are in no dispute', () => {
