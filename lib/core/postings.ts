@@ -3,7 +3,7 @@
  * 100,000 claims: the distinct hashes sorted in one typed array, each hash's ids as a slice of
  * another, and a table of where each range of hashes starts, so a look-up is a step or two of
  * binary search. A Map of the 2.7 million n-gram hashes of 100k claims took seconds to build and
- * hundreds of MB; these arrays are built with one radix sort and take 12 bytes or less per hash.
+ * hundreds of MB; these arrays are built with one radix sort and take about 12 bytes per hash.
  */
 
 /** Collects (hash, id) pairs, then packs them. Ids must be added in ascending order (each text after the previous). */
