@@ -6,12 +6,21 @@
 import type { Article, Claim, Dataset, Dispute, Outlet, Quote, Response } from './dataset/schema';
 import { containment, COPY_CONTAINMENT } from './fingerprint';
 import type { ArticleHow, CounterView, IdentifiedArticle, NoteView, SimilarTexts } from './notes';
+import { PackedPostings, PostingsBuilder } from './postings';
 import { ClaimIndex } from './similar/claim-index';
 import { textFragmentLink } from './text-fragment';
 import { siteKey, urlKey } from './url';
 
 /** How many of an article's fingerprint hashes (its smallest) go into the candidate index. */
 const INDEXED_SKETCH = 16;
+/**
+ * How many of its indexed hashes a page must have for an article to be checked as a copy. A copy
+ * (containment ≥ 0.6 of the whole sketch) has fewer than 4 of 16 with odds under 1 in 1,000, while
+ * a page that merely shares a few sentences with thousands of articles no longer has each of them
+ * checked (that made the worst case lookup 40 ms at 100k claims). A sketch of 16 hashes or fewer is
+ * indexed whole, and needs no more hits than containment ≥ 0.6 implies.
+ */
+const MIN_SKETCH_HITS = 4;
 
 export interface PageSignals {
   url: string;
@@ -33,9 +42,6 @@ interface ClaimEntry {
   entry: ArticleEntry;
   dispute: Dispute;
   claim: Claim;
-  /** Domains of the outlets that answer the claim: their pages quote it to dispute it. */
-  responders: Set<string>;
-  similar: SimilarTexts;
 }
 
 export interface CatalogOptions {
@@ -47,8 +53,13 @@ const MAX_SIMILAR = 12;
 
 export class Catalog {
   private readonly byUrl = new Map<string, ArticleEntry>();
-  /** Fingerprint hash → article(s); a single article is stored as itself, not in a list (memory at 100k articles). */
-  private readonly byHash = new Map<number, ArticleEntry | ArticleEntry[]>();
+  /** Articles with a fingerprint, numbered for `byHash`: their smallest sketch hashes → their numbers. */
+  private readonly fingerprinted: ArticleEntry[] = [];
+  private readonly byHash: PackedPostings;
+  /** Per fingerprinted article: the hits on its indexed hashes `bestCopy` needs before checking it. */
+  private readonly needed: number[] = [];
+  /** Indexed-hash hits per fingerprinted article during one look-up; all zero between look-ups. */
+  private readonly copyHits: Uint8Array;
   private readonly articles = new Map<string, ArticleEntry>();
   private readonly muted: ReadonlySet<string>;
   /** Claims by note key, for pages the datasets do not know (see similar/). */
@@ -57,19 +68,27 @@ export class Catalog {
 
   constructor(datasets: readonly Dataset[], options: CatalogOptions = {}) {
     this.muted = options.mutedOutlets ?? new Set();
-    for (const dataset of datasets) this.add(dataset);
+    const sketches = new PostingsBuilder();
+    for (const dataset of datasets) this.add(dataset, sketches);
+    this.byHash = sketches.build();
+    this.copyHits = new Uint8Array(this.fingerprinted.length);
+    this.claimIndex.pack();
   }
 
   get size(): number {
     return this.articles.size;
   }
 
-  private add(dataset: Dataset): void {
+  private add(dataset: Dataset, sketches: PostingsBuilder): void {
     const outlets = new Map(dataset.outlets.map((outlet) => [outlet.id, outlet]));
     const disputesOf = new Map<string, Dispute[]>();
     for (const dispute of dataset.disputes) {
       const ids = new Set([...dispute.claims, ...dispute.responses].map((item) => item.article));
-      for (const id of ids) disputesOf.set(id, [...(disputesOf.get(id) ?? []), dispute]);
+      for (const id of ids) {
+        const list = disputesOf.get(id);
+        if (list) list.push(dispute);
+        else disputesOf.set(id, [dispute]);
+      }
     }
     for (const article of dataset.articles) {
       const outlet = outlets.get(article.outlet);
@@ -83,38 +102,55 @@ export class Catalog {
       }
       // Only the smallest hashes of each sketch are indexed, to find candidates; containment is then
       // measured on the whole sketch. A copy (containment ≥ 0.6) misses all 16 with odds of 0.4^16.
-      for (const hash of [...(article.fingerprint?.hashes ?? [])].sort((a, b) => a - b).slice(0, INDEXED_SKETCH)) {
-        const posting = this.byHash.get(hash);
-        if (posting === undefined) this.byHash.set(hash, entry);
-        else if (Array.isArray(posting)) posting.push(entry);
-        else this.byHash.set(hash, [posting, entry]);
-      }
+      const indexed = [...new Set(article.fingerprint?.hashes ?? [])].sort((a, b) => a - b).slice(0, INDEXED_SKETCH);
+      if (indexed.length === 0) continue;
+      const id = this.fingerprinted.push(entry) - 1;
+      this.needed.push(Math.min(MIN_SKETCH_HITS, Math.ceil(COPY_CONTAINMENT * indexed.length)));
+      for (const hash of indexed) sketches.add(hash, id);
     }
-    this.indexClaims(dataset, outlets);
+    this.indexClaims(dataset);
   }
 
-  /** Every claim's words (quotes and summary) into the claim index, with its rebuttals' words. */
-  private indexClaims(dataset: Dataset, outlets: Map<string, Outlet>): void {
-    const articles = new Map(dataset.articles.map((article) => [article.id, article]));
-    const outletOf = (articleId: string) => outlets.get(articles.get(articleId)?.outlet ?? '');
+  /**
+   * Every claim's words (quotes and summary) into the claim index. What a candidate claim needs
+   * besides (who answers it, its rebuttals' words) is looked up when it is a candidate: at 100k
+   * claims, keeping it for every claim cost build time and memory.
+   */
+  private indexClaims(dataset: Dataset): void {
     for (const dispute of dataset.disputes) {
       for (const claim of dispute.claims) {
         const entry = this.articles.get(`${dataset.dataset.id}/${claim.article}`);
         if (!entry) continue;
-        const responses = dispute.responses.filter((r) => r.respondsTo.includes(claim.id));
-        const responders = new Set<string>();
-        for (const response of responses) {
-          for (const domain of outletOf(response.article)?.domains ?? []) responders.add(domain);
-        }
         const key = `${dataset.dataset.id}/${dispute.id}/${claim.id}`;
-        const texts = [...claim.quotes.map((q) => q.exact), claim.summary];
-        const rebuttals = responses.flatMap((r) => [...r.quotes.map((q) => q.exact), r.summary]);
-        const names = [entry.outlet.name, ...responses.map((r) => outletOf(r.article)?.name ?? '')].filter(Boolean);
-        this.claims.set(key, { entry, dispute, claim, responders, similar: { texts, rebuttals, names: [...new Set(names)] } });
+        this.claims.set(key, { entry, dispute, claim });
         for (const quote of claim.quotes) this.claimIndex.add(key, quote.exact);
         this.claimIndex.add(key, claim.summary);
       }
     }
+  }
+
+  /** The outlet of an article of the claim's dataset (every article in a dispute is in `articles`). */
+  private outletOf(claim: ClaimEntry, articleId: string): Outlet | undefined {
+    return this.articles.get(`${claim.entry.dataset.dataset.id}/${articleId}`)?.outlet;
+  }
+
+  private responsesTo({ dispute, claim }: ClaimEntry): Response[] {
+    return dispute.responses.filter((r) => r.respondsTo.includes(claim.id));
+  }
+
+  /** Domains of the outlets that answer the claim: their pages quote it to dispute it. */
+  private responders(claim: ClaimEntry): string[] {
+    return this.responsesTo(claim).flatMap((r) => this.outletOf(claim, r.article)?.domains ?? []);
+  }
+
+  /** The claim's words and its rebuttals' words, for verification on the page. */
+  private similarTexts(found: ClaimEntry): SimilarTexts {
+    const { entry, claim } = found;
+    const responses = this.responsesTo(found);
+    const texts = [...claim.quotes.map((q) => q.exact), claim.summary];
+    const rebuttals = responses.flatMap((r) => [...r.quotes.map((q) => q.exact), r.summary]);
+    const names = [entry.outlet.name, ...responses.map((r) => this.outletOf(found, r.article)?.name ?? '')].filter(Boolean);
+    return { texts, rebuttals, names: [...new Set(names)] };
   }
 
   /** The known article this page is, or null. Cheap: URL look-ups and one pass over the hashes. */
@@ -144,15 +180,14 @@ export class Catalog {
    */
   similar(page: PageSignals): IdentifiedArticle | null {
     const site = siteKey(page.url);
-    const onSite = (domains: Set<string>) => site !== null && [...domains].some((d) => site === d || site.endsWith(`.${d}`));
-    const keys = this.claimIndex
-      .candidates(page.hashes)
-      .map((c) => c.key)
-      .filter((key) => {
-        const claim = this.claims.get(key);
-        return claim && !this.muted.has(claim.entry.outlet.id) && !onSite(claim.responders);
-      })
-      .slice(0, MAX_SIMILAR);
+    const onSite = (domains: readonly string[]) => site !== null && domains.some((d) => site === d || site.endsWith(`.${d}`));
+    const keys: string[] = [];
+    // A page sharing sentences with the datasets can have hundreds of candidates: stop at the first MAX_SIMILAR that count.
+    for (const { key } of this.claimIndex.candidates(page.hashes)) {
+      const claim = this.claims.get(key);
+      if (!claim || this.muted.has(claim.entry.outlet.id) || onSite(this.responders(claim))) continue;
+      if (keys.push(key) === MAX_SIMILAR) break;
+    }
     const first = keys[0] ? this.claims.get(keys[0]) : undefined;
     if (!first) return null;
     return { id: '', datasetId: first.entry.dataset.dataset.id, outlet: '', outletId: '', title: '', how: 'similar', similar: keys };
@@ -163,17 +198,30 @@ export class Catalog {
     return key ? (this.byUrl.get(key) ?? null) : null;
   }
 
+  /** The article the page contains most of (containment ≥ COPY_CONTAINMENT), among those with enough indexed hashes on it. */
   private bestCopy(hashes: readonly number[]): ArticleEntry | null {
-    const hits = new Map<ArticleEntry, number>();
+    const { offsets, ids } = this.byHash;
+    const hits = this.copyHits;
+    const touched: number[] = [];
     for (const hash of hashes) {
-      const posting = this.byHash.get(hash);
-      if (posting === undefined) continue;
-      for (const entry of Array.isArray(posting) ? posting : [posting]) hits.set(entry, (hits.get(entry) ?? 0) + 1);
+      const k = this.byHash.find(hash);
+      if (k < 0) continue;
+      for (let p = offsets[k]!; p < offsets[k + 1]!; p++) {
+        const id = ids[p]!;
+        // Saturates at 255: a page repeating a hash could otherwise wrap the count around.
+        if (hits[id]! < 255 && hits[id]!++ === 0) touched.push(id);
+      }
     }
     let best: ArticleEntry | null = null;
     let bestShare = 0;
-    const pageSet = new Set(hashes);
-    for (const entry of hits.keys()) {
+    // Only built when some article has enough hits: most pages need none.
+    let pageSet: Set<number> | null = null;
+    for (const id of touched) {
+      const enough = hits[id]! >= this.needed[id]!;
+      hits[id] = 0;
+      if (!enough) continue;
+      const entry = this.fingerprinted[id]!;
+      pageSet ??= new Set(hashes);
       const share = containment(entry.article.fingerprint!, pageSet);
       if (share >= COPY_CONTAINMENT && share > bestShare) {
         best = entry;
@@ -227,13 +275,13 @@ export class Catalog {
     for (const key of keys.slice(0, MAX_SIMILAR)) {
       const found = this.claims.get(key);
       if (!found) continue;
-      const { entry, dispute, claim, similar } = found;
+      const { entry, dispute, claim } = found;
       const find = (id: string) => this.articles.get(`${entry.dataset.dataset.id}/${id}`);
       const counters = dispute.responses
         .filter((r) => r.respondsTo.includes(claim.id) && r.article !== claim.article)
         .map((r) => this.counter(r, find(r.article)))
         .filter((c): c is CounterView => c !== null);
-      if (counters.length) notes.push({ key, claim: claim.id, dispute: dispute.id, topic: dispute.topic, side: 'claim', quotes: claim.quotes, counters, similar });
+      if (counters.length) notes.push({ key, claim: claim.id, dispute: dispute.id, topic: dispute.topic, side: 'claim', quotes: claim.quotes, counters, similar: this.similarTexts(found) });
     }
     return notes;
   }

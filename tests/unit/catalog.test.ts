@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Catalog, type PageSignals } from '../../lib/core/catalog';
 import type { Dataset } from '../../lib/core/dataset/schema';
-import { containment, COPY_CONTAINMENT } from '../../lib/core/fingerprint';
+import { containment, COPY_CONTAINMENT, fingerprintText } from '../../lib/core/fingerprint';
 import { noteHeading, stanceLabel, type IdentifiedArticle, type NoteView } from '../../lib/core/notes';
 import { textHashes } from '../../lib/core/text/tokens';
 import { GT_ID, NYT_ID, NYT_URL, seedBody, seedDataset, seedText } from './fixtures/seed';
@@ -20,8 +22,8 @@ const FILLER =
   'and a brass band played until late evening. Sports: the local football club lost its third match in a row after a penalty in extra time. ' +
   'Recipes: slow-roasted tomatoes with garlic, thyme and olive oil make an easy weekday supper.';
 
-function identifyOrFail(signals: PageSignals): IdentifiedArticle {
-  const found = catalog.identify(signals);
+function identifyOrFail(signals: PageSignals, within = catalog): IdentifiedArticle {
+  const found = within.identify(signals);
   if (!found) throw new Error('expected the page to be identified');
   return found;
 }
@@ -113,6 +115,66 @@ describe('Catalog: identify', () => {
   it('does not take the first two paragraphs alone for a copy', () => {
     const twoParagraphs = seedBody.split('\n\n').slice(0, 2).join('\n\n');
     expect(catalog.identify(page({ hashes: hashesOf(twoParagraphs) }))).toBeNull();
+  });
+
+  describe('copies by the smallest hashes of the sketch', () => {
+    /** The seed dataset with the Global Times article's sketch replaced. */
+    const withSketch = (hashes: number[]) => {
+      const data = seedDataset();
+      data.articles.find((a) => a.id === GT_ID)!.fingerprint = { scheme: 'cw3-fnv1a-bottom', hashes };
+      return new Catalog([data]);
+    };
+    const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    const sketch = range(1, 64);
+
+    it('checks an article only when the page holds at least 4 of its 16 smallest hashes', () => {
+      const sketched = withSketch(sketch);
+      // 52 of 64 (containment 0.81), among them 4 of the 16 smallest: a copy.
+      expect(sketched.identify(page({ hashes: [...range(1, 4), ...range(17, 64), 9999] }))?.id).toBe(GT_ID);
+      // 51 of 64 (0.80), but only 3 of the 16 smallest: not checked. A real copy misses 13 of its 16
+      // smallest hashes with odds under 1 in 1,000; sharing a few sentences with thousands of articles is common.
+      expect(sketched.identify(page({ hashes: [...range(1, 3), ...range(17, 64)] }))).toBeNull();
+    });
+
+    it('still measures containment on the whole sketch', () => {
+      // All 16 smallest but 32 of 64 in all (0.5): not a copy.
+      expect(withSketch(sketch).identify(page({ hashes: range(1, 32) }))).toBeNull();
+      expect(withSketch(sketch).identify(page({ hashes: range(1, 39) }))?.id).toBe(GT_ID);
+    });
+
+    it('matches a short sketch whenever its containment makes it a copy', () => {
+      expect(withSketch([10, 20, 30]).identify(page({ hashes: [10, 20, 77] }))?.id).toBe(GT_ID);
+      expect(withSketch([10, 20, 30]).identify(page({ hashes: [10, 77] }))).toBeNull();
+      expect(withSketch(range(1, 10)).identify(page({ hashes: range(5, 10) }))?.id).toBe(GT_ID);
+      expect(withSketch(range(1, 10)).identify(page({ hashes: range(6, 10) }))).toBeNull();
+    });
+
+    it('prefers the article the page contains most of, and forgets one page before the next', () => {
+      const data = seedDataset();
+      const nyt = data.articles.find((a) => a.id === NYT_ID)!;
+      nyt.fingerprint = { scheme: 'cw3-fnv1a-bottom', hashes: range(1, 20) };
+      data.articles.find((a) => a.id === GT_ID)!.fingerprint = { scheme: 'cw3-fnv1a-bottom', hashes: range(5, 24) };
+      const both = new Catalog([data]);
+      expect(both.identify(page({ hashes: range(1, 18) }))?.id).toBe(NYT_ID);
+      expect(both.identify(page({ hashes: range(7, 24) }))?.id).toBe(GT_ID);
+      expect(both.identify(page({ hashes: range(1, 3) }))).toBeNull();
+      expect(both.identify(page({ hashes: range(1, 18) }))?.id).toBe(NYT_ID);
+    });
+  });
+
+  it('recognises the demo copies of the New York Times report through the index: boilerplate interleaved, edited revisions', () => {
+    const demo = (file: string) => readFileSync(join(__dirname, '../../demo/pages', file), 'utf8');
+    const text = (html: string) => html.replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ');
+    const original = [...demo('nyt-article.html').matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '')).join('\n');
+    const data = seedDataset();
+    data.articles.find((a) => a.id === NYT_ID)!.fingerprint = fingerprintText(original);
+    const fingerprinted = new Catalog([data]);
+    const copy = (hashes: number[]) => fingerprinted.identify(page({ url: 'https://copies.example/x', hashes }));
+    const heavier = original.split('\n').map((p, i) => (i % 4 === 0 ? 'This paragraph was rewritten entirely by the editors in a later version.' : p)).join('\n');
+    for (const hashes of [hashesOf(text(demo('nyt-copy-boilerplate.html'))), hashesOf(text(demo('nyt-revised.html'))), hashesOf(heavier)]) {
+      expect(copy(hashes)).toMatchObject({ id: NYT_ID, how: 'copy' });
+    }
+    for (const file of ['wire-rewrite.html', 'blog-paraphrase.html', 'unrelated.html']) expect(copy(hashesOf(text(demo(file)))), file).toBeNull();
   });
 
   it('ignores articles that are in no dispute', () => {
@@ -218,6 +280,18 @@ describe('Catalog: notesFor', () => {
     claim.quotes = [{ exact: '\u53D7\u5230\u538B\u529B', language: 'zh' }, { exact: 'under pressure', language: 'en' }];
     const notes = new Catalog([data]).notesFor(gt);
     expect(notes[2]!.counters[0]!.link).toBe(`${NYT_URL}#:~:text=under%20pressure`);
+  });
+});
+
+describe('Catalog: articles in several disputes', () => {
+  it('gives an article the notes of every dispute it is in, in the order of the dataset', () => {
+    const data = seedDataset();
+    const first = data.disputes[0]!;
+    data.disputes.push({ ...first, id: `${first.id}-again` }, { ...first, id: `${first.id}-third` });
+    const several = new Catalog([data]);
+    const notes = several.notesFor(identifyOrFail(page({ url: NYT_URL }), several));
+    const single = catalog.notesFor(identifyOrFail(page({ url: NYT_URL })));
+    expect(notes.map((n) => n.dispute)).toEqual([...single.map(() => first.id), ...single.map(() => `${first.id}-again`), ...single.map(() => `${first.id}-third`)]);
   });
 });
 

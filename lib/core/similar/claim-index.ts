@@ -4,14 +4,8 @@
  * its summary — in an inverted index. A page is a candidate for a claim when enough distinct
  * hashes of one of the claim's texts are on it; verification (verify.ts) decides the rest.
  */
+import { PackedPostings, PostingsBuilder } from '../postings';
 import { addNgramHashes, contentTokens, tokenText } from '../text/tokens';
-
-interface IndexedText {
-  /** The note key of the claim or response (dataset/dispute/item). */
-  key: string;
-  /** How many distinct n-grams the text has. */
-  size: number;
-}
 
 export interface ClaimCandidate {
   key: string;
@@ -26,47 +20,67 @@ export const MIN_HITS = 2;
 export const MIN_SHARE = 0.08;
 
 /**
- * Postings are kept small for datasets of 100,000 claims: most n-grams belong to one text, so a
- * posting is a plain text id until a second text shares it, and only then a list.
+ * Texts are numbered as added; their n-grams go into a packed index (postings.ts), packed when the
+ * first page is looked up after texts were added (or on `pack`), as the catalog adds every text first.
  */
 export class ClaimIndex {
-  private readonly texts: IndexedText[] = [];
-  private readonly byHash = new Map<number, number | number[]>();
+  /** Per text: the note key of its claim (dataset/dispute/item), and how many distinct n-grams it has. */
+  private readonly keys: string[] = [];
+  private readonly sizes: number[] = [];
+  private packed: PackedPostings | null = null;
+  private pending: PostingsBuilder | null = null;
+  /** Hits per text during one look-up, all zero between look-ups (a Map per look-up cost more on busy pages). */
+  private hits = new Uint32Array(0);
 
   get size(): number {
-    return this.texts.length;
+    return this.keys.length;
   }
 
   /** Indexes one text of a claim (a quote in any language, or its summary). */
   add(key: string, text: string): void {
     const hashes = addNgramHashes(contentTokens(tokenText(text)), new Set());
     if (hashes.size === 0) return;
-    const id = this.texts.length;
-    this.texts.push({ key, size: hashes.size });
-    for (const hash of hashes) {
-      const posting = this.byHash.get(hash);
-      if (posting === undefined) this.byHash.set(hash, id);
-      else if (typeof posting === 'number') this.byHash.set(hash, [posting, id]);
-      else posting.push(id);
-    }
+    const id = this.keys.length;
+    this.keys.push(key);
+    this.sizes.push(hashes.size);
+    this.pending ??= new PostingsBuilder(this.packed ?? undefined);
+    for (const hash of hashes) this.pending.add(hash, id);
+  }
+
+  /** Packs the texts added since the last look-up. */
+  pack(): void {
+    if (!this.pending) return;
+    this.packed = this.pending.build();
+    this.pending = null;
+    this.hits = new Uint32Array(this.keys.length);
   }
 
   /** Claims and responses with enough of their n-grams among the page's hashes, best first. */
   candidates(pageHashes: readonly number[]): ClaimCandidate[] {
-    const hits = new Map<number, number>();
+    this.pack();
+    const index = this.packed;
+    if (!index) return [];
+    const { offsets, ids } = index;
+    const hits = this.hits;
+    // Texts in the order of their first hit, which orders candidates with equal scores.
+    const touched: number[] = [];
     for (const hash of pageHashes) {
-      const posting = this.byHash.get(hash);
-      if (posting === undefined) continue;
-      if (typeof posting === 'number') hits.set(posting, (hits.get(posting) ?? 0) + 1);
-      else for (const id of posting) hits.set(id, (hits.get(id) ?? 0) + 1);
+      const k = index.find(hash);
+      if (k < 0) continue;
+      for (let p = offsets[k]!; p < offsets[k + 1]!; p++) {
+        const id = ids[p]!;
+        if (hits[id]!++ === 0) touched.push(id);
+      }
     }
     const best = new Map<string, ClaimCandidate>();
-    for (const [id, count] of hits) {
-      const entry = this.texts[id]!;
-      const share = count / entry.size;
+    for (const id of touched) {
+      const count = hits[id]!;
+      hits[id] = 0;
+      const share = count / this.sizes[id]!;
       if (count < MIN_HITS || share < MIN_SHARE) continue;
-      const previous = best.get(entry.key);
-      if (!previous || count > previous.hits) best.set(entry.key, { key: entry.key, hits: count, share });
+      const key = this.keys[id]!;
+      const previous = best.get(key);
+      if (!previous || count > previous.hits) best.set(key, { key, hits: count, share });
     }
     return [...best.values()].sort((a, b) => b.hits - a.hits || b.share - a.share);
   }
