@@ -49,6 +49,7 @@ export function mountOverlayView(life: Lifetime, first: { article: IdentifiedArt
   const draw = () => {
     frame = 0;
     if (!shown || life.ended) return;
+    highlighter.keepStyle();
     const notes = live();
     const positions = layoutBadges(
       notes.map((p) => p.range),
