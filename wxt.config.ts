@@ -1,9 +1,30 @@
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+
+/**
+ * The overlay script uses the browser's own promise-based extension API (Chrome MV3's `chrome`,
+ * Firefox's `browser`) instead of webextension-polyfill: it only sends messages and reads storage,
+ * both promise-based natively, and the polyfill was a tenth of the script every matched page
+ * parses. Decided per build from the entry being built (WXT builds each content script alone).
+ */
+function overlayWithoutPolyfill(): Plugin {
+  return {
+    name: 'counterpoint:overlay-native-extension-api',
+    enforce: 'pre',
+    resolveId(source, importer, options) {
+      if (source !== '@wxt-dev/webextension-polyfill/browser') return null;
+      const entry = this.environment.config.build.lib ? this.environment.config.build.lib.entry : null;
+      if (!String(entry).includes('overlay.content')) return null;
+      return this.resolve('@wxt-dev/browser', importer, { ...options, skipSelf: true });
+    },
+  };
+}
 
 // Manifest and build settings. Permissions are the fewest the features need; the README says why each is there.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  vite: () => ({ plugins: [overlayWithoutPolyfill()] }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Counterpoint',
     description: 'Quiet margin notes on news passages that another outlet has publicly disputed. Works from datasets inside your browser; sends nothing about your browsing.',

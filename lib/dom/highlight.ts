@@ -1,7 +1,9 @@
 /**
  * Highlights with the CSS Custom Highlight API: no element is added to or changed in the page.
  * The `::highlight()` style lives in a constructed stylesheet adopted by the document, which is not
- * part of the DOM tree either.
+ * part of the DOM tree either. Pages (their frameworks) may replace `document.adoptedStyleSheets`
+ * wholesale, dropping that sheet: `keepStyle` puts it back, and is cheap enough to call on every
+ * re-layout.
  */
 
 export const HIGHLIGHT_NAME = 'counterpoint-disputed';
@@ -41,8 +43,14 @@ export class Highlighter {
     }
   }
 
+  /** Adopts the highlight style again if the page's own stylesheet assignment dropped it. */
+  keepStyle(): void {
+    const sheet = this.sheet;
+    if (sheet && !this.doc.adoptedStyleSheets.includes(sheet)) this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
+  }
+
   private adoptStyle(): void {
-    if (this.sheet) return;
+    if (this.sheet) return this.keepStyle();
     try {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(STYLE);

@@ -13,6 +13,10 @@ export const MAX_TEXT_CHARS = 600_000;
 export function overBudget(doc: Document): string | null {
   const elements = doc.getElementsByTagName('*').length;
   if (elements > MAX_ELEMENTS) return `${elements} elements (limit ${MAX_ELEMENTS})`;
+  // textContent (native, no walk in script) has every visible character, and script and style text
+  // besides: a page within the limit by it has no more visible characters than that. Only bigger
+  // pages are walked for their visible text.
+  if ((doc.body?.textContent?.length ?? 0) <= MAX_TEXT_CHARS) return null;
   const text = doc.body ? visibleText(doc.body, MAX_TEXT_CHARS + 1).length : 0;
   if (text > MAX_TEXT_CHARS) return `more than ${MAX_TEXT_CHARS} characters of text`;
   return null;

@@ -13,7 +13,7 @@ import { askNotes, reportCount } from '../platform/messages';
 import { OVERLAY_FLAG, quietly } from '../platform/page-watch';
 import { getSettings, watchSettings } from '../platform/settings';
 import { overBudget } from './budget';
-import { createLifetime, endWhenOrphaned, extensionAlive, type Lifetime } from './lifetime';
+import { createLifetime, endWhenOrphaned, extensionAlive, yieldToPage, type Lifetime } from './lifetime';
 import { watchContent } from './mutations';
 import { watchNavigation } from './navigation';
 import { textSize } from './signals';
@@ -76,6 +76,9 @@ export async function runOverlay(): Promise<void> {
     if (overBudget(document)) return false;
     const size = textSize(document);
     const found = await findNotes(document, askNotes);
+    // Anchoring and rendering are each a long stretch of work: the page runs between them, so
+    // neither adds to the other's task.
+    if (found.anchoring.placed.length) await yieldToPage();
     if (life.ended) return false;
     scannedText = size;
     const empty = !found.article || (found.anchoring.placed.length === 0 && found.anchoring.unplaced.length === 0);

@@ -39,6 +39,8 @@ export function mountOverlayView(life: Lifetime, first: { article: IdentifiedArt
   let { article, anchoring } = first;
   let shown = false;
   let frame = 0;
+  /** The body's border box when badges were last laid out (see the ResizeObserver below). */
+  let drawnSize = '';
 
   const host = createOverlayHost(life, `${HOST_CSS}\n${OVERLAY_CSS}`, () => {
     hide();
@@ -49,12 +51,16 @@ export function mountOverlayView(life: Lifetime, first: { article: IdentifiedArt
   const draw = () => {
     frame = 0;
     if (!shown || life.ended) return;
+    highlighter.keepStyle();
     const notes = live();
     const positions = layoutBadges(
       notes.map((p) => p.range),
       host.element,
       document.documentElement.clientWidth,
     );
+    // Layout is fresh here (just read): this costs nothing more.
+    const body = document.body?.getBoundingClientRect();
+    drawnSize = body ? `${body.width}x${body.height}` : '';
     const placed: PlacedNote[] = [];
     notes.forEach((p, i) => {
       const position = positions[i];
@@ -68,7 +74,15 @@ export function mountOverlayView(life: Lifetime, first: { article: IdentifiedArt
 
   addEventListener('resize', schedule, { signal: life.signal });
   document.fonts?.addEventListener('loadingdone', schedule, { signal: life.signal });
-  const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(schedule) : null;
+  // A ResizeObserver reports once right after observe(): at the size the first draw just used,
+  // unless the page changed since. Only a size other than the drawn one needs another layout.
+  const resizes =
+    typeof ResizeObserver === 'function'
+      ? new ResizeObserver((entries) => {
+          const box = entries[entries.length - 1]?.borderBoxSize?.[0];
+          if (!box || `${box.inlineSize}x${box.blockSize}` !== drawnSize) schedule();
+        })
+      : null;
   const hide = () => {
     if (!shown) return;
     shown = false;

@@ -94,6 +94,24 @@ describe('the New York Times article', () => {
     await page.close();
   });
 
+  it('keeps its highlight style when the page replaces document.adoptedStyleSheets, as frameworks do', async () => {
+    const page = await openPage(browser, NYT, 3);
+    const ours = () =>
+      page.evaluate(() => document.adoptedStyleSheets.filter((s) => [...s.cssRules].some((r) => r.cssText.includes('::highlight(counterpoint-disputed)'))).length);
+    expect(await ours()).toBe(1);
+    // The page swaps in its own sheets, then renders (its body grows), as a framework hydrating would.
+    await page.evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('body { color: rgb(20, 20, 20); }');
+      document.adoptedStyleSheets = [sheet];
+      document.body.append(Object.assign(document.createElement('p'), { textContent: 'Rendered by the page.' }));
+    });
+    await expect.poll(ours, { timeout: 3000 }).toBe(1);
+    expect(await page.evaluate(() => document.adoptedStyleSheets[0]!.cssRules[0]!.cssText)).toContain('rgb(20, 20, 20)');
+    expect(await page.evaluate(() => CSS.highlights.has('counterpoint-disputed'))).toBe(true);
+    await page.close();
+  });
+
   it('gives a syndicated copy on another host the same notes, through its canonical link', async () => {
     const page = await openPage(browser, NYT_COPY, 3);
     expect(await page.locator(BADGE).count()).toBe(3);

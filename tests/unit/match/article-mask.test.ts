@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleMask, compactWithMap } from '../../../lib/core/match/article-mask';
+import { articleMask, compactText } from '../../../lib/core/match/article-mask';
 import { normalise } from '../../../lib/core/text/normalise';
 
 const P1 = 'President Barack Obama has admitted that his failure to pass gun safety laws is the greatest frustration of his presidency.';
@@ -33,10 +33,10 @@ describe('articleMask', () => {
   });
 });
 
-describe('compactWithMap', () => {
+describe('compactText', () => {
   it('drops spaces and maps back', () => {
-    const { compact, map } = compactWithMap('ab c  d');
+    const { compact, toText } = compactText('ab c  d');
     expect(compact).toBe('abcd');
-    expect([...map]).toEqual([0, 1, 3, 6]);
+    expect([0, 1, 2, 3].map(toText)).toEqual([0, 1, 3, 6]);
   });
 });
