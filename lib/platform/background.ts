@@ -3,13 +3,14 @@
  * carry disputes, and keeps the toolbar button (toggle, icon, badge, menu) in step with storage.
  */
 import { browser } from 'wxt/browser';
+import { signalsOf } from '../core/page-text';
 import { shownOn, withSite } from '../core/settings';
 import { siteKey } from '../core/url';
 import { isOwnTopFrameContentScript, type SenderLike } from '../messaging/guards';
 import { parseContentMessage, type NotesReply, type PageVerdict } from '../messaging/protocol';
 import { catalogFor, ensureDatasets } from './catalog-cache';
 import { startDatasetSync } from './dataset-sync';
-import { injectOverlay } from './inject';
+import { injectAlwaysOnIntoOpenTabs, injectOverlay } from './inject';
 import { createMenus, MENU_DATASETS, MENU_SITE, onMenuClick, setSiteMenu } from './menus';
 import { handleOptionsMessage, isOptionsPageSender } from './options-handler';
 import { getSettings, updateSettings, watchSettings } from './settings';
@@ -25,7 +26,7 @@ export async function handleContentMessage(message: unknown, sender: SenderLike)
   switch (parsed.type) {
     case 'page': {
       // A known article, or a page whose text may repeat a known claim (verified by the overlay).
-      const article = catalogFor(settings).match(parsed.signals);
+      const article = catalogFor(settings).match(signalsOf(parsed.page));
       if (!article) {
         await showCount(tabId, 0);
         return { maybe: false };
@@ -35,7 +36,7 @@ export async function handleContentMessage(message: unknown, sender: SenderLike)
     }
     case 'notes': {
       const catalog = catalogFor(settings);
-      const article = catalog.match(parsed.signals);
+      const article = catalog.match(signalsOf(parsed.page));
       return { article, notes: article ? catalog.notesFor(article) : [] };
     }
     case 'count':
@@ -60,7 +61,12 @@ export function startBackground(): void {
   );
   startDatasetSync();
   actionApi().onClicked.addListener(() => void toggleEnabled());
-  browser.runtime.onInstalled.addListener(() => void createMenus());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void createMenus();
+    // Chrome does not run the new always-on script in tabs already open: pages open across an
+    // install or update would get no notes until reloaded.
+    if (reason === 'install' || reason === 'update') void injectAlwaysOnIntoOpenTabs();
+  });
   onMenuClick((id, tab) => {
     if (id === MENU_DATASETS) void browser.runtime.openOptionsPage();
     if (id === MENU_SITE && tab?.url) {
