@@ -5,9 +5,10 @@ export const MAX_HASHES = 40_000;
 
 /**
  * Most characters of page text a content script sends. The background hashes at most MAX_HASHES
- * n-grams of it, which English prose reaches after roughly 400,000 characters (about 10 characters
- * per content n-gram on the corpus) and CJK text after about 40,000, so text past this cap could
- * rarely change the fingerprint; it also bounds the message (at most about 600 kB of JSON for
- * Latin script).
+ * n-grams of it: on the 130 corpus pages visible text gives one distinct n-gram per 25 characters
+ * (median; 12 at the 5th percentile), so past about 500,000 characters more text could rarely add
+ * a hash (CJK text, one n-gram per character, reaches the cap sooner). The message stays modest:
+ * median 33 kB, 95th percentile 129 kB, largest 517 kB of JSON on those pages (the hash lists it
+ * replaced were 11, 36 and 147 kB), cloned natively off the page's script.
  */
 export const MAX_TEXT = 600_000;
