@@ -9,6 +9,6 @@ export const MAX_HASHES = 40_000;
  * (median; 12 at the 5th percentile), so past about 500,000 characters more text could rarely add
  * a hash (CJK text, one n-gram per character, reaches the cap sooner). The message stays modest:
  * median 33 kB, 95th percentile 129 kB, largest 517 kB of JSON on those pages (the hash lists it
- * replaced were 11, 36 and 147 kB), cloned natively off the page's script.
+ * replaced were 11, 36 and 147 kB), serialised by the browser's native code.
  */
 export const MAX_TEXT = 600_000;
