@@ -4,11 +4,13 @@
  */
 import { browser } from 'wxt/browser';
 import { signalsOf } from '../core/page-text';
-import { shownOn, withSite } from '../core/settings';
+import { shownOn, withSite, type Settings } from '../core/settings';
 import { siteKey } from '../core/url';
 import { isOwnTopFrameContentScript, type SenderLike } from '../messaging/guards';
 import { parseContentMessage, type NotesReply, type PageVerdict } from '../messaging/protocol';
+import { ASK_AGAIN } from '../messaging/to-content';
 import { catalogFor, ensureDatasets } from './catalog-cache';
+import { watchCatalogVersion } from './catalog-version';
 import { startDatasetSync } from './dataset-sync';
 import { injectAlwaysOnIntoOpenTabs, injectOverlay } from './inject';
 import { createMenus, MENU_DATASETS, MENU_SITE, onMenuClick, setSiteMenu } from './menus';
@@ -49,6 +51,19 @@ export function toggleEnabled(): Promise<unknown> {
   return updateSettings((settings) => ({ ...settings, enabled: !settings.enabled }));
 }
 
+/**
+ * Tells the always-on script of every open tab where notes show to ask again: after notes were
+ * turned on, or the datasets changed. (The script does not watch storage itself: that API's set-up
+ * would cost every page.) Tabs without the script, or with an overlay, ignore it.
+ */
+async function askOpenTabsAgain(settings: Settings): Promise<void> {
+  const tabs = await browser.tabs.query({ url: ['http://*/*', 'https://*/*'] });
+  for (const tab of tabs) {
+    if (tab.id === undefined || !shownOn(settings, tab.url ?? '')) continue;
+    browser.tabs.sendMessage(tab.id, ASK_AGAIN, { frameId: 0 }).catch(() => undefined);
+  }
+}
+
 async function syncSiteMenu(url: string | undefined): Promise<void> {
   const site = url ? siteKey(url) : null;
   const settings = await getSettings();
@@ -75,6 +90,10 @@ export function startBackground(): void {
     }
   });
   browser.tabs.onActivated.addListener(({ tabId }) => void browser.tabs.get(tabId).then((tab) => syncSiteMenu(tab.url)).catch(() => undefined));
-  watchSettings((settings) => void showEnabled(settings.enabled));
+  watchSettings((settings) => {
+    void showEnabled(settings.enabled);
+    void askOpenTabsAgain(settings).catch(() => undefined);
+  });
+  watchCatalogVersion(() => void getSettings().then(askOpenTabsAgain).catch(() => undefined));
   void getSettings().then((settings) => showEnabled(settings.enabled));
 }

@@ -1,18 +1,16 @@
 /**
  * The few extension APIs the always-on script needs, from the browser's own namespace rather than
- * webextension-polyfill (which would be most of the script's size and start-up time). Firefox has
- * `browser` with promises; Chrome's MV3 `chrome` returns promises when no callback is given.
+ * webextension-polyfill (which would be most of the script's size and start-up time); runtime only.
+ * Firefox has `browser` with promises; Chrome's MV3 `chrome` returns promises when no callback is given.
  */
 
-type StorageChanges = Record<string, { newValue?: unknown }>;
-
 interface NativeExtensionApi {
-  runtime?: { id?: string; sendMessage(message: unknown): Promise<unknown> };
-  storage?: {
-    local: { get(key: string): Promise<Record<string, unknown>> };
-    onChanged: {
-      addListener(listener: (changes: StorageChanges, area: string) => void): void;
-      removeListener(listener: (changes: StorageChanges, area: string) => void): void;
+  runtime?: {
+    id?: string;
+    sendMessage(message: unknown): Promise<unknown>;
+    onMessage: {
+      addListener(listener: (message: unknown) => void): void;
+      removeListener(listener: (message: unknown) => void): void;
     };
   };
 }
@@ -43,23 +41,15 @@ export function sendMessage<Reply>(message: unknown): Promise<Reply> {
   }
 }
 
-/** The value under `key` in storage.local (undefined if absent or unreadable). */
-export async function readLocal(key: string): Promise<unknown> {
-  try {
-    const stored = await api()?.storage?.local.get(key);
-    return stored?.[key];
-  } catch {
-    return undefined;
-  }
-}
-
-/** Calls `listener(key, newValue)` for each changed key of storage.local; returns the unsubscribe function. */
-export function watchLocalStorage(listener: (key: string, value: unknown) => void): () => void {
-  const onChanged = (changes: StorageChanges, area: string) => {
-    if (area !== 'local') return;
-    for (const key of Object.keys(changes)) listener(key, changes[key]?.newValue);
-  };
-  const storage = api()?.storage;
-  storage?.onChanged.addListener(onChanged);
-  return () => storage?.onChanged.removeListener(onChanged);
+/**
+ * Calls `listener` with each message this extension sends the tab (runtime.onMessage: web pages
+ * cannot send to it); returns the unsubscribe function. Not storage: its bindings alone cost a
+ * page about half a millisecond to set up.
+ */
+export function onExtensionMessage(listener: (message: unknown) => void): () => void {
+  const runtime = api()?.runtime;
+  // Returns nothing: no answer (the background ignores how its message ended).
+  const onMessage = (message: unknown) => void listener(message);
+  runtime?.onMessage.addListener(onMessage);
+  return () => runtime?.onMessage.removeListener(onMessage);
 }

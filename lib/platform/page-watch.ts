@@ -3,18 +3,20 @@
  * visible text (the background hashes it). It asks again after a single-page navigation (once the
  * new page has settled; not after a hash change), when notes are turned on or the datasets change,
  * and, a bounded number of times, when the page's text grows a lot after load (an article that
- * arrives late). While notes are off for the page it walks nothing and sends nothing. While an
- * overlay runs on the page, the overlay watches instead. Never runs Readability; stops for good
- * when the extension goes away. Imports stay light: this runs on every page.
+ * arrives late). It asks whether or not notes are on for the page (the background decides what
+ * follows): reading the settings would need the storage API, whose set-up alone costs every page
+ * about half a millisecond, more than walking an ordinary page; the background tells it instead
+ * when notes are turned on or the datasets change. While an overlay runs on the page, the overlay
+ * watches instead. Never runs Readability; stops for good when the extension goes away. Imports
+ * stay light: this runs on every page.
  */
-import { readSettings, shownOn } from '../core/settings';
+import { isAskAgain } from '../messaging/to-content';
 import { createLifetime, type Lifetime } from '../overlay/lifetime';
 import { watchContent } from '../overlay/mutations';
 import { watchNavigation } from '../overlay/navigation';
 import { pageTextInSlices, textSize } from '../overlay/signals';
 import { askPage } from './messages';
-import { extensionAlive, readLocal, watchLocalStorage } from './native';
-import { CATALOG_VERSION_KEY, SETTINGS_KEY } from './storage-keys';
+import { extensionAlive, onExtensionMessage } from './native';
 
 export const OVERLAY_FLAG = Symbol.for('counterpoint.overlay');
 /** The always-on script running in this world (content scripts' own world: pages cannot reach it). */
@@ -46,8 +48,6 @@ export function watchPage(): void {
   const life = createLifetime();
   let view: Lifetime = createLifetime();
   let askedText = 0;
-  /** Notes shown on this page: unknown until storage answers, then kept in step with it. */
-  let shown: boolean | null = null;
   shared[RUNNING] = { alive: () => !life.ended && extensionAlive(), end: () => life.end('replaced') } satisfies Running;
 
   const alive = () => {
@@ -55,7 +55,7 @@ export function watchPage(): void {
     return !life.ended;
   };
   const ask = async (current: Lifetime) => {
-    if (!alive() || current.ended || shown === false) return;
+    if (!alive() || current.ended) return;
     askedText = textSize(document);
     const page = await pageTextInSlices(document, () => !current.ended && !life.ended);
     if (!page || !alive()) return;
@@ -75,11 +75,7 @@ export function watchPage(): void {
   };
 
   life.onEnd(() => view.end('extension gone'));
-  void readLocal(SETTINGS_KEY).then((stored) => {
-    // Unreadable settings: ask anyway, the background decides.
-    shown ??= stored === undefined ? true : shownOn(readSettings(stored), location.href);
-    return ask(view);
-  });
+  void ask(view);
   watchGrowth(view);
 
   watchNavigation(life, () => {
@@ -89,15 +85,10 @@ export function watchPage(): void {
     watchContent(current, SETTLE, () => ask(current).then(() => watchGrowth(current))).poke();
   });
 
-  const unwatch = watchLocalStorage((key, value) => {
-    if (!alive() || overlayPresent()) return;
-    if (key === SETTINGS_KEY) {
-      // Turned on, or which datasets and outlets count changed: ask again if notes show here.
-      shown = shownOn(readSettings(value), location.href);
-      void ask(view);
-    }
-    // The datasets changed (one added, switched on...): ask again (an overlay's background re-runs those).
-    if (key === CATALOG_VERSION_KEY) void ask(view);
+  // Notes turned on for the page, or the datasets changed (lib/platform/background.ts): ask again,
+  // unless an overlay runs (it follows the settings itself, and the background re-runs it).
+  const unwatch = onExtensionMessage((message) => {
+    if (isAskAgain(message) && alive() && !overlayPresent()) void ask(view);
   });
   life.onEnd(() => quietly(unwatch));
 }

@@ -1,7 +1,8 @@
 /** Settings in extension storage: the one source of truth every part reads and watches. */
 import { browser } from 'wxt/browser';
 import { readSettings, type Settings } from '../core/settings';
-import { SETTINGS_KEY as KEY } from './storage-keys';
+
+const KEY = 'settings';
 
 export async function getSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(KEY);
