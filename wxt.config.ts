@@ -29,6 +29,8 @@ export default defineConfig({
     name: 'Counterpoint',
     description: 'Quiet margin notes on news passages that another outlet has publicly disputed. Works from datasets inside your browser; sends nothing about your browsing.',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'scripting'],
+    // The always-on script (entrypoints/always-on.ts) is a plain script, not a WXT content script: listed here.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['always-on.js'], run_at: 'document_idle', all_frames: false }],
     icons: { 16: 'icons/on-16.png', 32: 'icons/on-32.png', 48: 'icons/on-48.png', 128: 'icons/on-128.png' },
     action: {
       default_title: 'Counterpoint: notes on',

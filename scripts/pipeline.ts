@@ -9,6 +9,7 @@ import { importDataset } from '../lib/core/dataset/import';
 import { formatProblems } from '../lib/core/dataset/parse';
 import type { Dataset } from '../lib/core/dataset/schema';
 import type { ArticleHow, CounterStance, NoteHow } from '../lib/core/notes';
+import { signalsOf } from '../lib/core/page-text';
 import { findNotes } from '../lib/dom/find-notes';
 import { collectSignals } from '../lib/dom/page-signals';
 import builtinSeed from '../lib/core/dataset/builtin/seed.json';
@@ -97,8 +98,8 @@ export async function checkHtml(html: string, url: string, catalog: Catalog, tim
     if (timings) timings.lookup = lap();
     const result: CheckResult = { url, article: null, notes: [], unplaced: [] };
     if (!verdict) return result;
-    const found = await findNotes(doc, async (s) => {
-      const article = catalog.match(s);
+    const found = await findNotes(doc, async (page) => {
+      const article = catalog.match(signalsOf(page));
       return { article, notes: article ? catalog.notesFor(article) : [] };
     });
     if (timings) timings.heavy = lap();

@@ -6,15 +6,17 @@
  * if none is, the page is not an article with notes at all. The overlay runs it against the
  * background; `npm run check` and the tests run it against a catalog in Node.
  */
-import type { PageSignals } from '../core/catalog';
+import { MAX_TEXT } from '../core/limits';
 import type { IdentifiedArticle, NoteView } from '../core/notes';
+import type { PageText } from '../core/page-text';
 import { verifyClaims } from '../core/similar/verify';
 import { anchorNotes, type Anchoring } from './anchor';
 import { extractArticle, type ExtractedArticle } from './extract';
-import { hashesOf, pageUrls, visibleText } from './page-signals';
+import { pageUrls, visibleText } from './page-signals';
 
+/** Identifies the page from its text (the background hashes it: lib/core/page-text.ts). */
 export interface NotesSource {
-  (signals: PageSignals): Promise<{ article: IdentifiedArticle | null; notes: NoteView[] }>;
+  (page: PageText): Promise<{ article: IdentifiedArticle | null; notes: NoteView[] }>;
 }
 
 export interface FoundNotes {
@@ -26,7 +28,7 @@ export interface FoundNotes {
 export async function findNotes(doc: Document, source: NotesSource): Promise<FoundNotes> {
   const extracted = extractArticle(doc);
   const text = extracted?.text ?? (doc.body ? visibleText(doc.body) : '');
-  const reply = await source({ ...pageUrls(doc), hashes: hashesOf(text) });
+  const reply = await source({ ...pageUrls(doc), text: text.slice(0, MAX_TEXT) });
   const empty: Anchoring = { placed: [], unplaced: [] };
   if (!reply?.article || reply.notes.length === 0 || !doc.body) return { extracted, article: reply?.article ?? null, anchoring: empty };
   const language = extracted?.lang ?? doc.documentElement.getAttribute('lang');

@@ -1,12 +1,12 @@
 /**
- * The cheap signals the always-on script sends: the page's URLs and the content n-gram hashes of
- * its visible text, from one TreeWalker pass with no filter callback.
+ * What the always-on script gathers: the page's URLs and its visible text, from one TreeWalker
+ * pass with no filter callback. The background hashes the text (lib/core/page-text.ts); the
+ * one-pass `collectSignals` does both, for the tools and tests that run the pipeline in Node.
  */
 import type { PageSignals } from '../core/catalog';
-import { MAX_HASHES } from '../core/limits';
+import { MAX_HASHES, MAX_TEXT } from '../core/limits';
+import { signalsOf, type PageText } from '../core/page-text';
 import { textHashes } from '../core/text/tokens';
-
-export const MAX_TEXT = 600_000;
 const SKIP_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
 
 export function pageUrls(doc: Document): Pick<PageSignals, 'url' | 'canonical' | 'ogUrl'> {
@@ -57,6 +57,12 @@ export function hashesOf(text: string): number[] {
   return [...textHashes(text, MAX_HASHES)];
 }
 
+/** The page as the always-on script sends it (text cut at MAX_TEXT, as the protocol allows). */
+export function pageText(doc: Document): PageText {
+  return { ...pageUrls(doc), text: doc.body ? visibleText(doc.body).slice(0, MAX_TEXT) : '' };
+}
+
+/** The page's signals as the background computes them from `pageText`. */
 export function collectSignals(doc: Document): PageSignals {
-  return { ...pageUrls(doc), hashes: doc.body ? hashesOf(visibleText(doc.body)) : [] };
+  return signalsOf(pageText(doc));
 }

@@ -3,33 +3,26 @@
  * Every handler parses its payload with these before it does anything.
  */
 import * as v from 'valibot';
-import { MAX_HASHES } from '../core/limits';
+import { MAX_TEXT } from '../core/limits';
 
-/** Every index checked (`every` would skip the holes of a sparse array). */
-function isHashList(value: unknown): value is number[] {
-  if (!Array.isArray(value) || value.length > MAX_HASHES) return false;
-  for (let i = 0; i < value.length; i += 1) {
-    const n: unknown = value[i];
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 0xffffffff) return false;
-  }
-  return true;
-}
+export const MAX_URL = 8192;
 
-const optionalUrl = v.nullable(v.pipe(v.string(), v.maxLength(8192)));
+const optionalUrl = v.nullable(v.pipe(v.string(), v.maxLength(MAX_URL)));
 
-export const PageSignalsSchema = v.object({
-  url: v.pipe(v.string(), v.maxLength(8192)),
+/** A page as content scripts send it (lib/core/page-text.ts); the background hashes the text. */
+export const PageTextSchema = v.object({
+  url: v.pipe(v.string(), v.maxLength(MAX_URL)),
   canonical: optionalUrl,
   ogUrl: optionalUrl,
-  hashes: v.custom<number[]>(isHashList, `must be a list of at most ${MAX_HASHES} 32-bit hashes`),
+  text: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
 });
 
 /** From the always-on script and the overlay (content scripts) to the background. */
 export const ContentToBackgroundSchema = v.variant('type', [
-  /** Always-on script: may this page carry known disputes? Answer: PageVerdict. */
-  v.object({ type: v.literal('page'), signals: PageSignalsSchema }),
+  /** Always-on script: may this page (its visible text) carry known disputes? Answer: PageVerdict. */
+  v.object({ type: v.literal('page'), page: PageTextSchema }),
   /** Overlay: the article and its notes, from the article text Readability found. Answer: NotesReply. */
-  v.object({ type: v.literal('notes'), signals: PageSignalsSchema }),
+  v.object({ type: v.literal('notes'), page: PageTextSchema }),
   /** Overlay: how many passages it placed and shows (0 when hidden). */
   v.object({ type: v.literal('count'), count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)) }),
 ]);

@@ -6,7 +6,9 @@
  * which pages cannot reach), when the page navigates, or when the extension is reloaded, updated or
  * removed (its runtime id is gone; any call into the extension would then throw).
  */
-import { browser } from 'wxt/browser';
+import { extensionAlive } from '../platform/native';
+
+export { extensionAlive };
 
 export interface Lifetime {
   readonly signal: AbortSignal;
@@ -39,15 +41,6 @@ export function createLifetime(): Lifetime {
       controller.signal.addEventListener('abort', () => clearTimeout(id), { once: true });
     },
   };
-}
-
-/** Whether this content script still belongs to a running extension. */
-export function extensionAlive(): boolean {
-  try {
-    return typeof browser.runtime?.id === 'string' && browser.runtime.id.length > 0;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -3,13 +3,16 @@
  * carry disputes, and keeps the toolbar button (toggle, icon, badge, menu) in step with storage.
  */
 import { browser } from 'wxt/browser';
-import { shownOn, withSite } from '../core/settings';
+import { signalsOf } from '../core/page-text';
+import { shownOn, withSite, type Settings } from '../core/settings';
 import { siteKey } from '../core/url';
 import { isOwnTopFrameContentScript, type SenderLike } from '../messaging/guards';
 import { parseContentMessage, type NotesReply, type PageVerdict } from '../messaging/protocol';
+import { ASK_AGAIN } from '../messaging/to-content';
 import { catalogFor, ensureDatasets } from './catalog-cache';
+import { watchCatalogVersion } from './catalog-version';
 import { startDatasetSync } from './dataset-sync';
-import { injectOverlay } from './inject';
+import { injectAlwaysOnIntoOpenTabs, injectOverlay } from './inject';
 import { createMenus, MENU_DATASETS, MENU_SITE, onMenuClick, setSiteMenu } from './menus';
 import { handleOptionsMessage, isOptionsPageSender } from './options-handler';
 import { getSettings, updateSettings, watchSettings } from './settings';
@@ -25,7 +28,7 @@ export async function handleContentMessage(message: unknown, sender: SenderLike)
   switch (parsed.type) {
     case 'page': {
       // A known article, or a page whose text may repeat a known claim (verified by the overlay).
-      const article = catalogFor(settings).match(parsed.signals);
+      const article = catalogFor(settings).match(signalsOf(parsed.page));
       if (!article) {
         await showCount(tabId, 0);
         return { maybe: false };
@@ -35,7 +38,7 @@ export async function handleContentMessage(message: unknown, sender: SenderLike)
     }
     case 'notes': {
       const catalog = catalogFor(settings);
-      const article = catalog.match(parsed.signals);
+      const article = catalog.match(signalsOf(parsed.page));
       return { article, notes: article ? catalog.notesFor(article) : [] };
     }
     case 'count':
@@ -46,6 +49,19 @@ export async function handleContentMessage(message: unknown, sender: SenderLike)
 
 export function toggleEnabled(): Promise<unknown> {
   return updateSettings((settings) => ({ ...settings, enabled: !settings.enabled }));
+}
+
+/**
+ * Tells the always-on script of every open tab where notes show to ask again: after notes were
+ * turned on, or the datasets changed. (The script does not watch storage itself: that API's set-up
+ * would cost every page.) Tabs without the script, or with an overlay, ignore it.
+ */
+async function askOpenTabsAgain(settings: Settings): Promise<void> {
+  const tabs = await browser.tabs.query({ url: ['http://*/*', 'https://*/*'] });
+  for (const tab of tabs) {
+    if (tab.id === undefined || !shownOn(settings, tab.url ?? '')) continue;
+    browser.tabs.sendMessage(tab.id, ASK_AGAIN, { frameId: 0 }).catch(() => undefined);
+  }
 }
 
 async function syncSiteMenu(url: string | undefined): Promise<void> {
@@ -60,7 +76,12 @@ export function startBackground(): void {
   );
   startDatasetSync();
   actionApi().onClicked.addListener(() => void toggleEnabled());
-  browser.runtime.onInstalled.addListener(() => void createMenus());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void createMenus();
+    // Chrome does not run the new always-on script in tabs already open: pages open across an
+    // install or update would get no notes until reloaded.
+    if (reason === 'install' || reason === 'update') void injectAlwaysOnIntoOpenTabs();
+  });
   onMenuClick((id, tab) => {
     if (id === MENU_DATASETS) void browser.runtime.openOptionsPage();
     if (id === MENU_SITE && tab?.url) {
@@ -69,6 +90,10 @@ export function startBackground(): void {
     }
   });
   browser.tabs.onActivated.addListener(({ tabId }) => void browser.tabs.get(tabId).then((tab) => syncSiteMenu(tab.url)).catch(() => undefined));
-  watchSettings((settings) => void showEnabled(settings.enabled));
+  watchSettings((settings) => {
+    void showEnabled(settings.enabled);
+    void askOpenTabsAgain(settings).catch(() => undefined);
+  });
+  watchCatalogVersion(() => void getSettings().then(askOpenTabsAgain).catch(() => undefined));
   void getSettings().then((settings) => showEnabled(settings.enabled));
 }

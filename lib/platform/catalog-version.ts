@@ -1,7 +1,8 @@
 /**
  * `catalogVersion` in storage.local: bumped by the background after its catalog changed (datasets
- * added, removed, switched on or off, outlets muted). The always-on script asks again when it
- * changes, so an open tab gets the notes of a dataset added after it was loaded.
+ * added, removed, switched on or off, outlets muted). The background then tells the always-on
+ * script of each tab to ask again (lib/platform/background.ts), so an open tab gets the notes of a
+ * dataset added after it was loaded.
  */
 import { browser } from 'wxt/browser';
 

@@ -1,36 +1,54 @@
 /**
- * The always-on part: one cheap question to the background per page view. It asks again after a
- * single-page navigation (once the new page has settled; not after a hash change), when notes are
- * turned on, and, a bounded number of times, when the page's text grows a lot after load (an
- * article that arrives late). While an overlay runs on the page, the overlay watches instead.
- * Never runs Readability; stops for good when the extension goes away.
+ * The always-on part: one cheap question to the background per page view, with the page's URLs and
+ * visible text (the background hashes it). It asks again after a single-page navigation (once the
+ * new page has settled; not after a hash change), when notes are turned on or the datasets change,
+ * and, a bounded number of times, when the page's text grows a lot after load (an article that
+ * arrives late). It asks whether or not notes are on for the page (the background decides what
+ * follows): reading the settings would need the storage API, whose set-up alone costs every page
+ * about half a millisecond, more than walking an ordinary page; the background tells it instead
+ * when notes are turned on or the datasets change. While an overlay runs on the page, the overlay
+ * watches instead. Never runs Readability; stops for good when the extension goes away. Imports
+ * stay light: this runs on every page.
  */
-import { shownOn } from '../core/settings';
-import { createLifetime, extensionAlive, type Lifetime } from '../overlay/lifetime';
+import { isAskAgain } from '../messaging/to-content';
+import { createLifetime, type Lifetime } from '../overlay/lifetime';
 import { watchContent } from '../overlay/mutations';
 import { watchNavigation } from '../overlay/navigation';
-import { pageSignalsInSlices, textSize } from '../overlay/signals';
-import { watchCatalogVersion } from './catalog-version';
+import { pageTextInSlices, textSize } from '../overlay/signals';
 import { askPage } from './messages';
-import { watchSettings } from './settings';
+import { extensionAlive, onExtensionMessage } from './native';
 
 export const OVERLAY_FLAG = Symbol.for('counterpoint.overlay');
+/** The always-on script running in this world (content scripts' own world: pages cannot reach it). */
+const RUNNING = Symbol.for('counterpoint.always-on');
+
+interface Running {
+  alive(): boolean;
+  end(): void;
+}
 
 /** Re-asking while the text grows: checks per page view and their pacing (see watchContent). */
 export const GROWTH = { quietMs: 500, maxWaitMs: 3000, spacingMs: 500, maxRuns: 8 };
 /** After a navigation: wait for this much quiet (at most MAX) before asking. */
 const SETTLE = { quietMs: 300, maxWaitMs: 2000, spacingMs: 0, maxRuns: 1 };
 
-const overlayPresent = () => (globalThis as Record<symbol, unknown>)[OVERLAY_FLAG] === true;
+const shared = globalThis as Record<symbol, unknown>;
+const overlayPresent = () => shared[OVERLAY_FLAG] === true;
 
-/** A significant change of the page's amount of text since it was last fingerprinted. */
+/** A significant change of the page's amount of text since it was last sent. */
 const grewFrom = (before: number, now: number) => Math.abs(now - before) > Math.max(300, before * 0.25);
 
 export function watchPage(): void {
   if (window.top !== window) return;
+  // Injected again into a page that already runs a live copy (after an update, see inject.ts): keep that one.
+  const previous = shared[RUNNING] as Running | undefined;
+  if (previous?.alive()) return;
+  previous?.end();
+
   const life = createLifetime();
   let view: Lifetime = createLifetime();
   let askedText = 0;
+  shared[RUNNING] = { alive: () => !life.ended && extensionAlive(), end: () => life.end('replaced') } satisfies Running;
 
   const alive = () => {
     if (!extensionAlive()) life.end('extension gone');
@@ -39,9 +57,9 @@ export function watchPage(): void {
   const ask = async (current: Lifetime) => {
     if (!alive() || current.ended) return;
     askedText = textSize(document);
-    const signals = await pageSignalsInSlices(document, () => !current.ended && !life.ended);
-    if (!signals || !alive()) return;
-    askPage(signals).catch(() => undefined);
+    const page = await pageTextInSlices(document, () => !current.ended && !life.ended);
+    if (!page || !alive()) return;
+    askPage(page).catch(() => undefined);
   };
   /** Text that arrives or grows after the question: ask again (bounded) unless an overlay is on it. */
   const watchGrowth = (current: Lifetime) => {
@@ -67,15 +85,12 @@ export function watchPage(): void {
     watchContent(current, SETTLE, () => ask(current).then(() => watchGrowth(current))).poke();
   });
 
-  const unwatch = watchSettings((settings) => {
-    if (alive() && !overlayPresent() && shownOn(settings, location.href)) void ask(view);
+  // Notes turned on for the page, or the datasets changed (lib/platform/background.ts): ask again,
+  // unless an overlay runs (it follows the settings itself, and the background re-runs it).
+  const unwatch = onExtensionMessage((message) => {
+    if (isAskAgain(message) && alive() && !overlayPresent()) void ask(view);
   });
   life.onEnd(() => quietly(unwatch));
-  // The datasets changed (one added, switched on...): ask again unless an overlay runs (the background re-runs those).
-  const unwatchCatalog = watchCatalogVersion(() => {
-    if (alive() && !overlayPresent()) void ask(view);
-  });
-  life.onEnd(() => quietly(unwatchCatalog));
 }
 
 /** Runs `cleanup`, ignoring a throw (an orphaned script's extension APIs may be gone). */

@@ -14,7 +14,8 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { PageSignals } from '../../lib/core/catalog';
-import { collectSignals } from '../../lib/dom/page-signals';
+import { signalsOf, type PageText } from '../../lib/core/page-text';
+import { pageText } from '../../lib/dom/page-signals';
 import { CHROMIUM } from '../../demo/browser';
 import { loadHtml, newWindow } from '../pipeline';
 import { launchPair, OUT_DIR, snapshotExtension } from './browsers';
@@ -22,7 +23,7 @@ import { bundleProbe } from './bundle';
 import { calibrate, probeStages, withAndWithout } from './chromium';
 import { CORPUS_DIR, corpusBenchPages, corpusParagraphs, demoBenchPages, loadCorpus, longArticle, ROOT, type BenchPage } from './pages';
 import { report, type BenchResults } from './report';
-import { messageBytes, unrelatedSentences, type ScaleRow } from './scale';
+import { unrelatedSentences, type ScaleRow } from './scale';
 import { scriptSizes } from './sizes';
 import { nodeStages, type PageStages } from './stages-node';
 import { sentencesOf } from './synthetic';
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
   if (opts.parts.has('stages')) {
     log(`stages in Node + happy-dom: ${corpus.length} corpus pages once, ${demo.length} demo pages and the ${long.id} page 3 times…`);
     nodeRuns = await nodeStages([...corpus, ...demo, long], (p) => (p.kind === 'corpus' ? 1 : 3), log);
-    results.nodeStages = nodeRuns.map(({ signals: _signals, ...rest }) => rest);
+    results.nodeStages = nodeRuns.map(({ page: _page, signals: _signals, ...rest }) => rest);
   }
 
   if (opts.parts.has('chromium') || opts.parts.has('stages')) {
@@ -124,20 +125,21 @@ async function main(): Promise<void> {
   }
 
   if (opts.parts.has('scale')) {
-    // Signals of every corpus page (from the stage run when there was one).
-    const signals: PageSignals[] =
-      nodeRuns?.filter((r) => r.kind === 'corpus').map((r) => r.signals!) ??
+    // What the always-on script sends for every corpus page, and the background's signals of it (from the stage run when there was one).
+    const sent: PageText[] =
+      nodeRuns?.filter((r) => r.kind === 'corpus').map((r) => r.page!) ??
       (await Promise.all(
         corpus.map(async (page) => {
           const window = newWindow(page.url);
           try {
-            return collectSignals(loadHtml(window, page.html));
+            return pageText(loadHtml(window, page.html));
           } finally {
             await window.happyDOM.close();
           }
         }),
       ));
-    results.messages = signals.map((s, i) => ({ id: corpus[i]!.id, hashes: s.hashes.length, bytes: messageBytes(s) }));
+    const signals: PageSignals[] = sent.map(signalsOf);
+    results.messages = sent.map((page, i) => ({ id: corpus[i]!.id, hashes: signals[i]!.hashes.length, chars: page.text.length, bytes: Buffer.byteLength(JSON.stringify({ type: 'page', page })) }));
     // The datasets are made of the odd pages' sentences; lookups on the even pages are "held out".
     const heldOut = signals.filter((_, i) => i % 2 === 0);
     const sentences = unrelatedSentences(sentencesOf(corpusParagraphs(corpusRaw.filter((_, i) => i % 2 === 1), corpusDir)), heldOut);

@@ -20,7 +20,7 @@ function stageTable(samples: (kinds: PageKind[], stage: StageName | 'parse') => 
 
 const timesOf = (outcome: StageOutcome, stage: StageName) => outcome.times[stage];
 
-export function nodeStageTable(runs: readonly Omit<PageStages, 'signals'>[]): string {
+export function nodeStageTable(runs: readonly Omit<PageStages, 'page' | 'signals'>[]): string {
   const samples = (kinds: PageKind[], stage: StageName | 'parse') =>
     runs
       .filter((r) => kinds.includes(r.kind))

@@ -16,11 +16,11 @@ export interface BenchResults {
   chromiumVersion?: string;
   sizes?: ScriptSize[];
   firefoxBuiltAt?: string;
-  nodeStages?: Omit<PageStages, 'signals'>[];
+  nodeStages?: Omit<PageStages, 'page' | 'signals'>[];
   probe?: ProbeRun[];
   chromium?: PageRuns[];
   calibration?: Calibration;
-  messages?: { id: string; hashes: number; bytes: number }[];
+  messages?: { id: string; hashes: number; chars: number; bytes: number }[];
   scale?: ScaleRow[];
   goals?: Goal[];
   seconds?: number;
@@ -43,6 +43,7 @@ const GOALS = {
 function scaleTable(rows: ScaleRow[], messages: NonNullable<BenchResults['messages']>): string {
   const s = summarise(messages.map((m) => m.bytes));
   const h = summarise(messages.map((m) => m.hashes));
+  const c = summarise(messages.map((m) => m.chars));
   return [
     'Scale, in Node: synthetic datasets, every article with a URL and a 64-hash fingerprint, its text made of the odd corpus pages\' sentences',
     '(those sharing no word trigram with the even pages) with half the words swapped; two claims per article, one answering article each.',
@@ -72,15 +73,15 @@ function scaleTable(rows: ScaleRow[], messages: NonNullable<BenchResults['messag
       ]),
     ),
     '',
-    `What the always-on script sends per corpus page ({type: 'page', signals} as JSON): median ${bytes(s.median)}, p95 ${bytes(s.p95)}, max ${bytes(s.max)};`,
-    `hashes per page: median ${h.median}, p95 ${h.p95}, max ${h.max} (capped at 40,000).`,
+    `What the always-on script sends per corpus page ({type: 'page', page}: URLs + visible text, as JSON): median ${bytes(s.median)}, p95 ${bytes(s.p95)}, max ${bytes(s.max)};`,
+    `characters of text per page: median ${c.median}, p95 ${c.p95}, max ${c.max} (capped at 600,000); hashes the background makes of it: median ${h.median}, p95 ${h.p95}, max ${h.max} (capped at 40,000).`,
   ].join('\n');
 }
 
 function sizeTable(sizes: ScriptSize[]): string {
   return table(
     ['build', 'script', 'bytes', 'gzip', 'goal'],
-    sizes.map((s) => [s.target, s.file, s.bytes.toLocaleString('en'), s.gzip.toLocaleString('en'), s.file === 'content-scripts/content.js' ? `always-on < 30 KB: ${mark(s.bytes < GOALS.contentScriptBytes)}` : '']),
+    sizes.map((s) => [s.target, s.file, s.bytes.toLocaleString('en'), s.gzip.toLocaleString('en'), s.file === 'always-on.js' ? `always-on < 30 KB: ${mark(s.bytes < GOALS.contentScriptBytes)}` : '']),
   );
 }
 
@@ -105,8 +106,8 @@ export function goals(results: BenchResults): Goal[] {
     const maybe = corpus.filter((r) => r.runs[0]?.verdict).length;
     out.push({ goal: '… (Node) the background says "no" to every corpus page', figure: `${maybe} of ${corpus.length} corpus pages got a "maybe"`, met: maybe === 0 });
   }
-  const content = results.sizes?.find((s) => s.target === 'chrome-mv3' && s.file === 'content-scripts/content.js');
-  if (content) out.push({ goal: 'the always-on script stays under 30 KB', figure: `content.js ${content.bytes.toLocaleString('en')} bytes (${content.gzip.toLocaleString('en')} gzip)`, met: content.bytes < GOALS.contentScriptBytes });
+  const content = results.sizes?.find((s) => s.target === 'chrome-mv3' && s.file === 'always-on.js');
+  if (content) out.push({ goal: 'the always-on script stays under 30 KB', figure: `always-on.js ${content.bytes.toLocaleString('en')} bytes (${content.gzip.toLocaleString('en')} gzip)`, met: content.bytes < GOALS.contentScriptBytes });
   const long = all.filter((p) => p.kind === 'long-matched');
   if (long.length) {
     const script = long.map((p) => p.withExt.scriptMs - p.without.scriptMs);

@@ -1,27 +1,31 @@
 /**
  * The extension's pipeline on one document, stage by stage, with a clock around each: the library
- * calls the always-on script, the background (lib/platform/background.ts: `match`, `notesFor`) and
- * the overlay (lib/dom/find-notes.ts) make, in their order. DOM only (no Node APIs), so it runs in
- * Node on happy-dom and, bundled, in a Chromium page (scripts/bench/probe.ts).
+ * calls the always-on script (`pageText`), the background (lib/platform/background.ts: `signalsOf`,
+ * `match`, `notesFor`) and the overlay (lib/dom/find-notes.ts) make, in their order. DOM only (no
+ * Node APIs), so it runs in Node on happy-dom and, bundled, in a Chromium page (scripts/bench/probe.ts;
+ * there the background's rows run in the page too, cold, where the extension runs them warm in its
+ * service worker).
  */
 import type { Catalog, PageSignals } from '../../lib/core/catalog';
+import { MAX_TEXT } from '../../lib/core/limits';
 import type { IdentifiedArticle, NoteView } from '../../lib/core/notes';
+import { signalsOf, type PageText } from '../../lib/core/page-text';
 import { articleMask } from '../../lib/core/match/article-mask';
 import { verifyClaims } from '../../lib/core/similar/verify';
 import { anchorNotes, locateNotes, type Anchoring } from '../../lib/dom/anchor';
 import { extractArticle } from '../../lib/dom/extract';
 import { anchorSimilar } from '../../lib/dom/find-notes';
-import { collectSignals, hashesOf, pageUrls, visibleText } from '../../lib/dom/page-signals';
+import { pageText } from '../../lib/dom/page-signals';
 import { buildTextMap } from '../../lib/dom/text-map';
 
 /** Stage names, in pipeline order; "·" rows are a breakdown of the row above them, measured by re-running its parts. */
 export const STAGES = {
-  signals: 'always-on: collectSignals (URLs + visibleText + hashesOf)',
-  visibleText: '· visibleText (TreeWalker pass)',
-  hashesOf: '· hashesOf (tokenise + n-gram hashes)',
-  lookup: 'background lookup: match(signals), built-in dataset',
+  walk: 'always-on (page): walk (URLs + visible text, one TreeWalker pass: pageText)',
+  background: 'background: hash + lookup (signalsOf: tokenise + n-gram hashes; match), built-in dataset',
+  hash: '· hash (signalsOf)',
+  lookup: '· lookup (match)',
   readability: 'Readability: extractArticle (clone + parse)',
-  identification: 'identification: hashesOf(article text) + match + notesFor',
+  identification: 'identification: background hashes the article text + match + notesFor',
   anchoring: 'verify + anchor: anchorNotes (anchorSimilar on "similar" pages)',
   textMap: '· text map of the page (buildTextMap)',
   articleMask: '· article mask (articleMask)',
@@ -41,7 +45,9 @@ export interface StageOutcome {
   placed: number;
   unplaced: number;
   hashes: number;
-  /** Bytes of the always-on script's message, as JSON. */
+  /** Characters of visible text the always-on script sends. */
+  textChars: number;
+  /** Bytes of the always-on script's message ({type: 'page', page}), as JSON. */
   messageBytes: number;
   articleWords: number;
 }
@@ -56,7 +62,7 @@ export function runStages(
   doc: Document,
   catalog: Catalog,
   forced: readonly NoteView[] | null,
-): { outcome: StageOutcome; signals: PageSignals; anchoring: Anchoring; article: IdentifiedArticle | null } {
+): { outcome: StageOutcome; page: PageText; signals: PageSignals; anchoring: Anchoring; article: IdentifiedArticle | null } {
   const times: StageOutcome['times'] = {};
   let t = now();
   const lap = (stage: StageName) => {
@@ -65,20 +71,23 @@ export function runStages(
     t = at;
   };
 
-  const signals: PageSignals = collectSignals(doc);
-  lap('signals');
+  // The always-on script's part (on the page's thread), then the background's (in its service worker).
+  const page: PageText = pageText(doc);
+  lap('walk');
+  const signals: PageSignals = signalsOf(page);
   const verdict = catalog.match(signals);
+  lap('background');
+  signalsOf(page);
+  lap('hash');
+  catalog.match(signals);
   lap('lookup');
   const body = doc.body;
-  const text = body ? visibleText(body) : '';
-  lap('visibleText');
-  hashesOf(text);
-  lap('hashesOf');
+  const text = page.text;
 
   const extracted = extractArticle(doc);
   lap('readability');
   const articleText = extracted?.text ?? text;
-  const matched = catalog.match({ ...pageUrls(doc), hashes: hashesOf(articleText) });
+  const matched = catalog.match(signalsOf({ ...page, text: articleText.slice(0, MAX_TEXT) }));
   const article = forced ? null : matched;
   const notes = forced ?? (article ? catalog.notesFor(article) : []);
   lap('identification');
@@ -113,9 +122,11 @@ export function runStages(
       placed: anchoring.placed.length,
       unplaced: anchoring.unplaced.length,
       hashes: signals.hashes.length,
-      messageBytes: new TextEncoder().encode(JSON.stringify({ type: 'page', signals })).length,
+      textChars: page.text.length,
+      messageBytes: new TextEncoder().encode(JSON.stringify({ type: 'page', page })).length,
       articleWords: articleText.split(/\s+/).filter(Boolean).length,
     },
+    page,
     signals,
     anchoring,
     article,

@@ -1,5 +1,6 @@
 /** Part 1 in Node: every stage on each page in happy-dom (slower than a browser; see the Chromium probe). */
 import type { PageSignals } from '../../lib/core/catalog';
+import type { PageText } from '../../lib/core/page-text';
 import { builtinCatalog, loadHtml, newWindow } from '../pipeline';
 import type { BenchPage } from './pages';
 import { forcedNotes, runStages, type StageOutcome } from './stage-run';
@@ -11,6 +12,8 @@ export interface PageStages {
   /** Parsing the HTML into happy-dom: not an extension stage (the browser does it), shown for scale. */
   parse: number[];
   /** What the always-on script sent (kept for the scale runs, not written out). */
+  page?: PageText;
+  /** What the background made of it. */
   signals?: PageSignals;
 }
 
@@ -23,8 +26,8 @@ export async function nodeStages(pages: readonly BenchPage[], reps: (page: Bench
       const start = performance.now();
       const doc = loadHtml(window, page.html);
       const parse = performance.now() - start;
-      const { outcome, signals } = runStages(doc, catalog, page.kind === 'corpus' || page.kind === 'demo-unmatched' ? forced : null);
-      return { parse, outcome, signals };
+      const { outcome, page: sent, signals } = runStages(doc, catalog, page.kind === 'corpus' || page.kind === 'demo-unmatched' ? forced : null);
+      return { parse, outcome, sent, signals };
     } finally {
       await window.happyDOM.close();
     }
@@ -36,7 +39,8 @@ export async function nodeStages(pages: readonly BenchPage[], reps: (page: Bench
   for (const page of pages) {
     const entry: PageStages = { id: page.id, kind: page.kind, runs: [], parse: [] };
     for (let i = 0; i < reps(page); i++) {
-      const { parse, outcome, signals } = await runOnce(page);
+      const { parse, outcome, sent, signals } = await runOnce(page);
+      entry.page ??= sent;
       entry.signals ??= signals;
       entry.runs.push(outcome);
       entry.parse.push(parse);

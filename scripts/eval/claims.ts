@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../../lib/core/catalog';
 import type { ArticleHow, NoteHow } from '../../lib/core/notes';
+import { signalsOf } from '../../lib/core/page-text';
 import { findNotes } from '../../lib/dom/find-notes';
 import { collectSignals } from '../../lib/dom/page-signals';
 import { builtinCatalog, catalogFromFiles, loadHtml, newWindow } from '../pipeline';
@@ -29,7 +30,8 @@ export async function notesOn(html: string, url: string, catalog: Catalog, force
     const doc = loadHtml(window, html);
     const first = force ? true : catalog.match(collectSignals(doc));
     if (!first) return { how: null, notes: [] };
-    const found = await findNotes(doc, async (signals) => {
+    const found = await findNotes(doc, async (page) => {
+      const signals = signalsOf(page);
       const article = force ? catalog.similar(signals) : catalog.match(signals);
       return { article, notes: article ? catalog.notesFor(article) : [] };
     });

@@ -11,6 +11,8 @@ import { BADGE, GT, GT_COPY, NOTE, NYT, NYT_COPY, UNRELATED, clickToolbarButton,
 import { badgeCount, collectErrors, countOf, currentWorker, hostCount, loggedMessages, startMessageLog, until, watchWorldErrors } from './probes';
 
 
+declare const chrome: any;
+
 let browser: ExtensionBrowser;
 const SPA = 'http://spa.counterpoint.test/spa';
 
@@ -98,21 +100,44 @@ describe('the service worker stopped by the browser', () => {
 });
 
 describe('the extension reloaded while pages are open', () => {
-  it('shuts the old content scripts down without errors, and at most one overlay remains', async () => {
+  it('shuts the old content scripts down without errors, and the open tab gets its notes back from the new ones', async () => {
     const page = await browser.context.newPage();
     const errors = collectErrors(page);
     await page.bringToFront();
     await page.goto(NYT);
     await waitForBadges(page, 3);
+    await page.evaluate(() => ((document.querySelector('counterpoint-overlay') as any).__mark = 'old'));
     const worlds = await watchWorldErrors(page, browser.extensionId);
     expect(await worlds.evaluateInExtensionWorld('typeof chrome.runtime.id')).toBe('string');
     await reloadExtension();
-    // The orphaned overlay takes its notes away (they could no longer be kept right).
-    await until(() => hostCount(page), 0, 'overlays left after the reload', 10_000);
-    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+    await startMessageLog(browser);
+    // The orphaned overlay takes its notes away (they could no longer be kept right), and the
+    // always-on script the update put into this open tab asks again: a new overlay shows them.
+    const notesOfNewOverlay = () =>
+      page.evaluate(() => {
+        const hosts = document.querySelectorAll('counterpoint-overlay');
+        return hosts.length === 1 && (hosts[0] as any).__mark !== 'old';
+      });
+    await until(notesOfNewOverlay, true, 'the new overlay in the tab opened before the reload', 15_000);
+    await waitForBadges(page, 3);
+    await waitForToolbarBadge(browser, NYT, '3');
+    // Injected once more (as Firefox does itself after an update, or a page loading during one), the
+    // script finds the live copy and stands down (asks nothing): one question per page view after a navigation.
+    const since = Date.now();
+    await currentWorker(browser).then((worker) =>
+      worker.evaluate(async (url: string) => {
+        const [tab] = await chrome.tabs.query({ url });
+        await chrome.scripting.executeScript({ target: { tabId: tab!.id!, frameIds: [0] }, files: ['/always-on.js'] });
+      }, NYT),
+    );
     // Poke every path of the orphaned scripts: navigation, hash change, resize, visibility, clicks, growth.
     await page.evaluate(() => history.pushState({}, '', '/2015/09/17/technology/elsewhere.html'));
+    await until(() => hostCount(page), 0, 'notes gone after navigating away');
+    await expect.poll(async () => countOf(await loggedMessages(browser, { since }), 'page'), { timeout: 5000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(1000);
+    expect(countOf(await loggedMessages(browser, { since }), 'page')).toBe(1);
     await page.evaluate(() => history.pushState({}, '', '/2015/09/17/technology/china-tries-to-extract-pledge-of-compliance-from-us-tech-firms.html'));
+    await waitForBadges(page, 3);
     await page.evaluate(() => {
       location.hash = '#x';
       for (let i = 0; i < 50; i += 1) document.body.append(Object.assign(document.createElement('p'), { textContent: `late paragraph ${i} `.repeat(20) }));
@@ -121,13 +146,15 @@ describe('the extension reloaded while pages are open', () => {
     await page.mouse.click(300, 300);
     await page.keyboard.press('Escape');
     await page.waitForTimeout(4000);
-    expect(await hostCount(page)).toBeLessThanOrEqual(1);
+    expect(await hostCount(page)).toBe(1);
+    expect(await badgeCount(page)).toBe(3);
+    expect(countOf(await loggedMessages(browser, { since }), 'page')).toBeLessThanOrEqual(4);
     expect(errors).toEqual([]);
     expect(worlds.errors).toEqual([]);
     // Control: the old content scripts' world is still there, orphaned (no runtime id), and an
     // error in it would have been seen.
-    expect(await worlds.evaluateInExtensionWorld('String(chrome.runtime?.id)')).toBe('undefined');
-    await worlds.evaluateInExtensionWorld(`setTimeout(() => { throw new Error('control: Extension context invalidated.'); }); 0`);
+    expect(await worlds.evaluateInExtensionWorld('String(chrome.runtime?.id)', 0)).toBe('undefined');
+    await worlds.evaluateInExtensionWorld(`setTimeout(() => { throw new Error('control: Extension context invalidated.'); }); 0`, 0);
     await expect.poll(() => worlds.errors.some((e) => e.includes('control: Extension context invalidated.'))).toBe(true);
     await worlds.detach();
     // Pages opened now get the reloaded extension.
@@ -245,13 +272,13 @@ describe('messages a web page could try to forge', () => {
 
     // Spoofed WXT events, by postMessage and as DOM events, with the real names (public for a store extension).
     await page.evaluate((id: string) => {
-      for (const name of ['content', 'overlay']) {
+      for (const name of ['content', 'always-on', 'overlay']) {
         const type = `${id}:${name}:wxt:content-script-started`;
         window.postMessage({ type, contentScriptName: name, messageId: 'spoof' }, '*');
         document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: name, messageId: 'spoof' } }));
         window.dispatchEvent(new Event(`${id}:${name}:wxt:locationchange`));
       }
-      window.postMessage({ type: 'page', signals: { url: location.href, canonical: null, ogUrl: null, hashes: [] } }, '*');
+      window.postMessage({ type: 'page', page: { url: location.href, canonical: null, ogUrl: null, text: document.body.innerText } }, '*');
       window.postMessage({ type: 'count', count: 99 }, '*');
     }, browser.extensionId);
     await page.waitForTimeout(2000);

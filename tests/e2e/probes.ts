@@ -235,7 +235,7 @@ export interface WorldErrors {
   /** Execution contexts of extensions' content scripts (isolated worlds) in the main frame. */
   isolated(): { id: number; origin: string; name: string }[];
   /** Evaluates `expression` in this extension's content-script world (the latest one). */
-  evaluateInExtensionWorld(expression: string): Promise<unknown>;
+  evaluateInExtensionWorld(expression: string, which?: 0 | -1): Promise<unknown>;
   detach(): Promise<void>;
 }
 
@@ -268,8 +268,9 @@ export async function watchWorldErrors(page: Page, extensionId: string): Promise
   return {
     errors,
     isolated,
-    async evaluateInExtensionWorld(expression: string) {
-      const world = isolated().at(-1);
+    /** In the extension's newest content-script world of the page (or its oldest: `which = 0`). */
+    async evaluateInExtensionWorld(expression: string, which: 0 | -1 = -1) {
+      const world = isolated().at(which);
       if (!world) throw new Error('no content-script world of the extension in this page');
       const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', { expression, contextId: world.id, returnByValue: true, awaitPromise: true })) as any;
       if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { MAX_HASHES } from '../../lib/core/limits';
+import { MAX_TEXT } from '../../lib/core/limits';
 import { isOwnTopFrameContentScript, type SenderLike } from '../../lib/messaging/guards';
 import { parseContentMessage } from '../../lib/messaging/protocol';
 
@@ -39,10 +39,11 @@ const anything = fc.anything({
 });
 
 const oddNumber = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(-1, 0, 2 ** 32, 2 ** 32 - 1, NaN, Infinity, -0, Number.MAX_SAFE_INTEGER + 2));
-const hashes = fc.oneof(
-  fc.array(fc.nat({ max: 0xffffffff }), { maxLength: 50 }),
-  fc.array(oddNumber, { maxLength: 10 }),
-  fc.sparseArray(fc.nat(), { maxLength: 20 }),
+/** Page text: real words (so the background's hashing and lookup run), any strings, lengths around the cap, and non-strings. */
+const text = fc.oneof(
+  fc.array(fc.constantFrom('Beijing', 'pledge', 'compliance', 'technology', 'companies', 'the', '北京', 'café', '\u00ad', '\n'), { maxLength: 200 }).map((words) => words.join(' ')),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.constantFrom(MAX_TEXT - 1, MAX_TEXT, MAX_TEXT + 1).map((length) => 'x '.repeat(length).slice(0, length)),
   anything,
 );
 const url = fc.oneof(fc.webUrl(), fc.string({ maxLength: 50 }), fc.constant(NYT), fc.constant(null), anything);
@@ -51,7 +52,7 @@ const url = fc.oneof(fc.webUrl(), fc.string({ maxLength: 50 }), fc.constant(NYT)
 const nearMessage = fc.record(
   {
     type: fc.oneof(fc.constantFrom('page', 'notes', 'count', 'PAGE', 'settings', '__proto__', ''), anything),
-    signals: fc.oneof(fc.record({ url, canonical: url, ogUrl: url, hashes }, { requiredKeys: [] }), anything),
+    page: fc.oneof(fc.record({ url, canonical: url, ogUrl: url, text }, { requiredKeys: [] }), anything),
     count: fc.oneof(oddNumber, anything),
     extra: anything,
   },
@@ -62,11 +63,11 @@ const nearMessage = fc.record(
 const validMessage = fc.oneof(
   fc.record({
     type: fc.constantFrom('page', 'notes'),
-    signals: fc.record({
+    page: fc.record({
       url: fc.oneof(fc.webUrl(), fc.constant(NYT), fc.string({ maxLength: 30 })),
       canonical: fc.option(fc.oneof(fc.webUrl(), fc.constant(NYT)), { nil: null }),
       ogUrl: fc.option(fc.webUrl(), { nil: null }),
-      hashes: fc.array(fc.nat({ max: 0xffffffff }), { maxLength: 300 }),
+      text: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), text.filter((t): t is string => typeof t === 'string' && t.length <= MAX_TEXT)),
     }),
   }),
   fc.record({ type: fc.constant('count'), count: fc.nat({ max: 10_000 }) }),
@@ -89,16 +90,11 @@ function isValidMessage(value: unknown): boolean {
   const m = value as Record<string, unknown>;
   if (m.type === 'count') return Object.keys(m).length === 2 && Number.isInteger(m.count) && (m.count as number) >= 0 && (m.count as number) <= 10_000;
   if (m.type !== 'page' && m.type !== 'notes') return false;
-  const s = m.signals as Record<string, unknown> | null;
-  if (typeof s !== 'object' || s === null || Object.keys(m).length !== 2) return false;
+  const p = m.page as Record<string, unknown> | null;
+  if (typeof p !== 'object' || p === null || Object.keys(m).length !== 2) return false;
   const optional = (u: unknown) => u === null || (typeof u === 'string' && u.length <= 8192);
-  if (typeof s.url !== 'string' || s.url.length > 8192 || !optional(s.canonical) || !optional(s.ogUrl)) return false;
-  const list = s.hashes;
-  if (!Array.isArray(list) || list.length > MAX_HASHES) return false;
-  for (let i = 0; i < list.length; i += 1) {
-    if (!(i in list) || !Number.isInteger(list[i]) || list[i] < 0 || list[i] > 0xffffffff) return false;
-  }
-  return true;
+  if (typeof p.url !== 'string' || p.url.length > 8192 || !optional(p.canonical) || !optional(p.ogUrl)) return false;
+  return typeof p.text === 'string' && p.text.length <= MAX_TEXT;
 }
 
 describe('parseContentMessage under fuzzing', () => {
@@ -118,8 +114,8 @@ describe('parseContentMessage under fuzzing', () => {
         const parsed = parseContentMessage(value);
         if (parsed !== null) expect(isValidMessage(parsed)).toBe(true);
         // Whatever the protocol allows is accepted (unknown fields are dropped, not fatal).
-        const stripped = value.type === 'count' ? { type: value.type, count: value.count } : { type: value.type, signals: value.signals };
-        if (isValidMessage(stripped) && typeof value.signals === 'object' && value.signals !== null && Object.keys(value.signals).length === 4) expect(parsed).not.toBeNull();
+        const stripped = value.type === 'count' ? { type: value.type, count: value.count } : { type: value.type, page: value.page };
+        if (isValidMessage(stripped) && typeof value.page === 'object' && value.page !== null && Object.keys(value.page).length === 4) expect(parsed).not.toBeNull();
       }),
       { numRuns: 5000 },
     );
@@ -188,12 +184,15 @@ describe('the content-script handler under fuzzing', () => {
 
   it('answers the real questions of the always-on script and the overlay', async () => {
     const from = { id: fakeBrowser.runtime.id, url: NYT, frameId: 0, tab: { id: 3 } };
-    const signals = { url: NYT, canonical: NYT, ogUrl: null, hashes: [1, 2, 3] };
-    expect(await handleContentMessage({ type: 'page', signals }, from)).toEqual({ maybe: true });
-    const notes = (await handleContentMessage({ type: 'notes', signals }, from)) as { article: { outlet: string } | null; notes: unknown[] };
+    const page = { url: NYT, canonical: NYT, ogUrl: null, text: 'Beijing asked technology companies to pledge compliance.' };
+    expect(await handleContentMessage({ type: 'page', page }, from)).toEqual({ maybe: true });
+    const notes = (await handleContentMessage({ type: 'notes', page }, from)) as { article: { outlet: string } | null; notes: unknown[] };
     expect(notes.article?.outlet).toBe('The New York Times');
     expect(notes.notes.length).toBeGreaterThan(0);
-    expect(await handleContentMessage({ type: 'page', signals }, { ...from, frameId: 2 })).toBeNull();
-    expect(await handleContentMessage({ type: 'page', signals }, { ...from, id: 'another-extension' })).toBeNull();
+    expect(await handleContentMessage({ type: 'page', page }, { ...from, frameId: 2 })).toBeNull();
+    expect(await handleContentMessage({ type: 'page', page }, { ...from, id: 'another-extension' })).toBeNull();
+    // A page the datasets do not know, by address or by text: no.
+    const unrelated = { url: 'https://example.org/x', canonical: null, ogUrl: null, text: 'Nothing here about anything disputed at all, only weather and gardens today.' };
+    expect(await handleContentMessage({ type: 'page', page: unrelated }, { ...from, url: unrelated.url })).toEqual({ maybe: false });
   });
 });

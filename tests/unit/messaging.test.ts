@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { isOwnTopFrameContentScript, type SenderLike } from '../../lib/messaging/guards';
 import { parseContentMessage } from '../../lib/messaging/protocol';
-import { MAX_HASHES } from '../../lib/core/limits';
+import { MAX_TEXT } from '../../lib/core/limits';
 
-const signals = {
+const page = {
   url: 'https://www.nytimes.com/2015/09/17/technology/story.html',
   canonical: 'https://www.nytimes.com/2015/09/17/technology/story.html',
   ogUrl: null,
-  hashes: [0, 1, 123456789, 0xffffffff],
+  text: 'Beijing asked American technology companies to pledge compliance. 北京',
 };
 
-const withSignals = (change: Record<string, unknown>) => ({ type: 'page', signals: { ...signals, ...change } });
+const withPage = (change: Record<string, unknown>) => ({ type: 'page', page: { ...page, ...change } });
 
 describe('parseContentMessage', () => {
   it('accepts a page message', () => {
-    expect(parseContentMessage({ type: 'page', signals })).toEqual({ type: 'page', signals });
+    expect(parseContentMessage({ type: 'page', page })).toEqual({ type: 'page', page });
   });
 
   it('accepts a notes message', () => {
-    expect(parseContentMessage({ type: 'notes', signals: { ...signals, canonical: null } })).toEqual({ type: 'notes', signals: { ...signals, canonical: null } });
+    expect(parseContentMessage({ type: 'notes', page: { ...page, canonical: null } })).toEqual({ type: 'notes', page: { ...page, canonical: null } });
   });
 
   it('accepts count messages from 0 to 10 000', () => {
@@ -28,67 +28,65 @@ describe('parseContentMessage', () => {
   });
 
   it('drops unknown fields', () => {
-    const parsed = parseContentMessage({ type: 'page', signals: { ...signals, cookie: 'x' }, extra: true });
-    expect(parsed).toEqual({ type: 'page', signals });
+    const parsed = parseContentMessage({ type: 'page', page: { ...page, cookie: 'x', hashes: [1, 2] }, extra: true });
+    expect(parsed).toEqual({ type: 'page', page });
   });
 
-  it('accepts exactly MAX_HASHES hashes', () => {
-    const hashes = Array.from({ length: MAX_HASHES }, (_, i) => i);
-    expect(parseContentMessage(withSignals({ hashes }))).not.toBeNull();
+  it('accepts empty text and text of exactly MAX_TEXT characters', () => {
+    expect(parseContentMessage(withPage({ text: '' }))).not.toBeNull();
+    expect(parseContentMessage(withPage({ text: 'a'.repeat(MAX_TEXT) }))).not.toBeNull();
   });
 
   it('rejects values that are not messages', () => {
-    for (const value of [null, undefined, 'page', 42, [], [{ type: 'page', signals }]]) {
+    for (const value of [null, undefined, 'page', 42, [], [{ type: 'page', page }]]) {
       expect(parseContentMessage(value), String(value)).toBeNull();
     }
   });
 
   it('rejects an unknown type', () => {
-    expect(parseContentMessage({ type: 'settings', signals })).toBeNull();
-    expect(parseContentMessage({ type: 'PAGE', signals })).toBeNull();
-    expect(parseContentMessage({ signals })).toBeNull();
+    expect(parseContentMessage({ type: 'settings', page })).toBeNull();
+    expect(parseContentMessage({ type: 'PAGE', page })).toBeNull();
+    expect(parseContentMessage({ page })).toBeNull();
   });
 
   it('rejects missing fields', () => {
     expect(parseContentMessage({ type: 'page' })).toBeNull();
     expect(parseContentMessage({ type: 'count' })).toBeNull();
-    for (const field of ['url', 'canonical', 'ogUrl', 'hashes'] as const) {
-      const partial: Record<string, unknown> = { ...signals };
+    for (const field of ['url', 'canonical', 'ogUrl', 'text'] as const) {
+      const partial: Record<string, unknown> = { ...page };
       delete partial[field];
-      expect(parseContentMessage({ type: 'notes', signals: partial }), field).toBeNull();
+      expect(parseContentMessage({ type: 'notes', page: partial }), field).toBeNull();
     }
+    // The old shape (hashes computed in the page) is no longer accepted.
+    const { text: _text, ...urls } = page;
+    expect(parseContentMessage({ type: 'page', signals: { ...urls, hashes: [1, 2, 3] } })).toBeNull();
   });
 
   it('rejects fields of the wrong type', () => {
-    expect(parseContentMessage(withSignals({ url: 42 }))).toBeNull();
-    expect(parseContentMessage(withSignals({ canonical: 42 }))).toBeNull();
-    expect(parseContentMessage(withSignals({ hashes: '1,2,3' }))).toBeNull();
-    expect(parseContentMessage(withSignals({ hashes: { length: 1, 0: 1 } }))).toBeNull();
+    expect(parseContentMessage(withPage({ url: 42 }))).toBeNull();
+    expect(parseContentMessage(withPage({ canonical: 42 }))).toBeNull();
+    for (const text of [42, null, ['a', 'b'], { length: 1, 0: 'a' }, new String('boxed')]) {
+      expect(parseContentMessage(withPage({ text })), String(text)).toBeNull();
+    }
     expect(parseContentMessage({ type: 'count', count: '3' })).toBeNull();
   });
 
-  it('rejects hashes that are not 32-bit unsigned integers', () => {
-    for (const bad of [1.5, -1, 2 ** 32, NaN, Infinity, '7', null]) {
-      expect(parseContentMessage(withSignals({ hashes: [1, bad, 2] })), String(bad)).toBeNull();
-    }
-  });
-
-  it('rejects too many hashes', () => {
-    const hashes = Array.from({ length: MAX_HASHES + 1 }, (_, i) => i);
-    expect(parseContentMessage(withSignals({ hashes }))).toBeNull();
+  it('rejects text longer than MAX_TEXT', () => {
+    expect(parseContentMessage(withPage({ text: 'a'.repeat(MAX_TEXT + 1) }))).toBeNull();
+    expect(parseContentMessage({ type: 'notes', page: { ...page, text: 'a'.repeat(10 * 1024 * 1024) } })).toBeNull();
   });
 
   it('rejects a huge url string', () => {
     const url = `https://example.com/${'a'.repeat(10 * 1024 * 1024)}`;
-    expect(parseContentMessage(withSignals({ url }))).toBeNull();
-    expect(parseContentMessage(withSignals({ ogUrl: url }))).toBeNull();
+    expect(parseContentMessage(withPage({ url }))).toBeNull();
+    expect(parseContentMessage(withPage({ ogUrl: url }))).toBeNull();
   });
 
   it('puts the url limit at 8192 characters', () => {
     const at = `https://example.com/${'a'.repeat(8192 - 'https://example.com/'.length)}`;
     expect(at).toHaveLength(8192);
-    expect(parseContentMessage(withSignals({ url: at }))).not.toBeNull();
-    expect(parseContentMessage(withSignals({ url: `${at}b` }))).toBeNull();
+    expect(parseContentMessage(withPage({ url: at }))).not.toBeNull();
+    expect(parseContentMessage(withPage({ url: `${at}b` }))).toBeNull();
   });
 
   it('rejects a count that is negative, fractional or too large', () => {

@@ -1,6 +1,7 @@
 /** Function words dropped before n-grams are made (English; CJK text needs none at bigram level). */
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  (
+// Marked pure so that a bundle importing tokens.ts without tokenising (the always-on script) drops it.
+export const STOP_WORDS: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  /* @__PURE__ */ (
     'a an the and or but if of to in on at by for with from as into onto about over under than then ' +
     'is are was were be been being am do does did done has have had having it its it\'s this that these those ' +
     'he she they we you i me him her them us my his their our your not no so such also very can could would ' +

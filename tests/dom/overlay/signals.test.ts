@@ -1,11 +1,14 @@
 /**
- * The always-on script's sliced signals (lib/overlay/signals.ts) are those of the one-pass
- * functions in lib/dom/page-signals.ts: same text, same hashes, on small and on very big pages.
+ * What the always-on script sends, gathered in slices (lib/overlay/signals.ts), is what the
+ * one-pass functions in lib/dom/page-signals.ts give: same text on small and on very big pages,
+ * cut at MAX_TEXT; and the background's hashes of it are the page's signals.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { collectSignals, hashesOf, visibleText } from '../../../lib/dom/page-signals';
-import { hashesInSlices, NODES_PER_SLICE, pageSignalsInSlices, visibleTextInSlices } from '../../../lib/overlay/signals';
+import { MAX_TEXT } from '../../../lib/core/limits';
+import { signalsOf } from '../../../lib/core/page-text';
+import { collectSignals, pageText, visibleText } from '../../../lib/dom/page-signals';
+import { NODES_PER_SLICE, pageTextInSlices, visibleTextInSlices } from '../../../lib/overlay/signals';
 
 function load(html: string): Document {
   document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '').replace(/<\/?html[^>]*>/gi, '');
@@ -31,7 +34,10 @@ describe('signals in slices', () => {
   it('match the one-pass signals on a demo page (one slice, no yield)', async () => {
     const doc = load(readFileSync('demo/pages/gt-article.html', 'utf8'));
     expect(await visibleTextInSlices(doc.body)).toBe(visibleText(doc.body));
-    expect(await pageSignalsInSlices(doc)).toEqual(collectSignals(doc));
+    const sent = await pageTextInSlices(doc);
+    expect(sent).toEqual(pageText(doc));
+    expect(signalsOf(sent!)).toEqual(collectSignals(doc));
+    expect(collectSignals(doc).hashes.length).toBeGreaterThan(100);
   });
 
   it('match them on a page of many slices of nodes and of text', async () => {
@@ -40,13 +46,21 @@ describe('signals in slices', () => {
     const text = visibleText(doc.body);
     expect(text.length).toBeGreaterThan(100_000);
     expect(await visibleTextInSlices(doc.body)).toBe(text);
-    expect(await hashesInSlices(text)).toEqual(hashesOf(text));
+    expect((await pageTextInSlices(doc))!.text === text.slice(0, MAX_TEXT)).toBe(true);
+  });
+
+  it('cut the text at MAX_TEXT, as the protocol allows', async () => {
+    const doc = load(`<body>${'<p>orchard lantern meadow pebble harbor violet saddle</p>'.repeat(16_000)}</body>`);
+    expect(visibleText(doc.body).length).toBeGreaterThan(MAX_TEXT);
+    const sent = await pageTextInSlices(doc);
+    expect(sent!.text.length).toBe(MAX_TEXT);
+    expect(sent).toEqual(pageText(doc));
   });
 
   it('stop when no longer wanted', async () => {
     const doc = load(`<body>${filler(12_000, 3)}</body>`);
     let calls = 0;
     expect(await visibleTextInSlices(doc.body, () => ++calls < 2)).toBeNull();
-    expect(await hashesInSlices('a b c d e '.repeat(20_000), () => false)).toBeNull();
+    expect(await pageTextInSlices(doc, () => false)).toBeNull();
   });
 });
