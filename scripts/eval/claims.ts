@@ -9,13 +9,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../../lib/core/catalog';
 import type { ArticleHow, NoteHow } from '../../lib/core/notes';
+import { verifyClaims, type ClaimTexts } from '../../lib/core/similar/verify';
 import { sentences } from '../../lib/core/similar/words';
+import { extractArticle } from '../../lib/dom/extract';
 import { findNotes } from '../../lib/dom/find-notes';
 import { collectSignals } from '../../lib/dom/page-signals';
 import { builtinCatalog, catalogFromFiles, loadHtml, newWindow } from '../pipeline';
 import { DEMO_PAGES } from '../../demo/sites';
 import { table } from './report';
-import type { SourcePage } from './sources';
+import { demoPages, type SourcePage } from './sources';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -97,8 +99,39 @@ export const CASES: Case[] = [
   { page: 'unrelated', dataset: 'builtin', expect: [] },
 ];
 
+const DATASET_FILES = { builtin: 'lib/core/dataset/builtin/seed.json', zh: 'tests/fixtures/eval/seed-zh.json' } as const;
+
 export function catalogs(): Record<'builtin' | 'zh', Catalog> {
-  return { builtin: builtinCatalog(), zh: catalogFromFiles([{ name: 'seed-zh.json', text: readFileSync(join(ROOT, 'tests/fixtures/eval/seed-zh.json'), 'utf8') }]) };
+  return { builtin: builtinCatalog(), zh: catalogFromFiles([{ name: 'seed-zh.json', text: readFileSync(join(ROOT, DATASET_FILES.zh), 'utf8') }]) };
+}
+
+/** Every claim of a dataset as the verifier sees it (what the catalog hands over for a `similar` page). */
+function allClaimTexts(name: keyof typeof DATASET_FILES, catalog: Catalog): ClaimTexts[] {
+  const json = JSON.parse(readFileSync(join(ROOT, DATASET_FILES[name]), 'utf8')) as { dataset: { id: string }; disputes: { id: string; claims: { id: string }[] }[] };
+  const keys = json.disputes.flatMap((d) => d.claims.map((c) => `${json.dataset.id}/${d.id}/${c.id}`));
+  const notes = catalog.notesFor({ id: '', datasetId: json.dataset.id, outlet: '', outletId: '', title: '', how: 'similar', similar: keys });
+  return notes.filter((n) => n.similar).map((n) => ({ key: n.key, ...n.similar! }));
+}
+
+/**
+ * The verifier alone, without the cheap retrieval in front of it: every claim of both datasets
+ * against the article text of each page. On pages that make no claim, each claim verified is a
+ * note the verifier would have placed had retrieval let the page through.
+ */
+export async function runVerifierAlone(pages: readonly SourcePage[]): Promise<{ pages: number; claims: number; verified: string[] }> {
+  const cat = catalogs();
+  const sets = (['builtin', 'zh'] as const).map((name) => allClaimTexts(name, cat[name]));
+  const verified: string[] = [];
+  for (const page of pages) {
+    const window = newWindow(page.url);
+    try {
+      const text = extractArticle(loadHtml(window, page.html))?.text ?? '';
+      for (const claims of sets) for (const v of verifyClaims(text, claims)) verified.push(`${page.name}: ${v.key}: ${text.slice(v.start, v.end).slice(0, 120)}`);
+    } finally {
+      await window.happyDOM.close();
+    }
+  }
+  return { pages: pages.length, claims: sets.reduce((n, s) => n + s.length, 0), verified };
 }
 
 export interface CaseResult {
@@ -158,7 +191,7 @@ export function claimRecall(cases: readonly CaseResult[]): number {
 }
 
 /** The claim-detection section of the eval report, as lines. */
-export function claimsReport(cases: readonly CaseResult[], corpus: CorpusFalseNotes): string[] {
+export function claimsReport(cases: readonly CaseResult[], corpus: CorpusFalseNotes, alone?: Awaited<ReturnType<typeof runVerifierAlone>>): string[] {
   const falseOnCases = cases.reduce((n, c) => n + c.falseNotes.length, 0);
   const out = ['(c) Claim detection'];
   out.push(table([
@@ -168,5 +201,18 @@ export function claimsReport(cases: readonly CaseResult[], corpus: CorpusFalseNo
   out.push(`recall on the rewrite and copy pages: ${(100 * claimRecall(cases)).toFixed(1)}%; false notes on the written pages: ${falseOnCases}`);
   out.push(`real pages: ${corpus.pages} pages × 2 datasets × (as served, forced similar) = ${corpus.runs} runs: ${corpus.falseNotes.length} false notes, ${corpus.candidates.length} pages even matched`);
   for (const note of corpus.falseNotes) out.push(`  FALSE NOTE ${note}`);
+  if (alone) {
+    out.push(`verifier alone (no retrieval): ${alone.claims} claims × ${alone.pages} pages that make none: ${alone.verified.length} verified`);
+    for (const v of alone.verified) out.push(`  VERIFIED ${v}`);
+  }
   return out;
+}
+
+/** The demo pages that make no claim (they rebut the claims, or are about something else). */
+const NEGATIVE_PAGES = ['gt-article', 'gt-reprint', 'gt-rebuttal-rewrite', 'gt-zh', 'unrelated'].map((id) => `demo/${id}`);
+
+/** `npm run eval -- --only claims`: the claim cases, the real pages, and the verifier alone on every page that makes no claim. */
+export async function claimsOnly(corpus: SourcePage[], onPage?: (name: string) => void): Promise<string[]> {
+  const negatives = [...demoPages().filter((p) => NEGATIVE_PAGES.includes(p.name)), ...corpus];
+  return claimsReport(await runClaimCases(), await runCorpusFalseNotes(corpus, onPage), await runVerifierAlone(negatives));
 }

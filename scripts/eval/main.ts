@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { METHODS, runAnchoring, type Method } from './anchoring';
-import { claimRecall, claimsReport, runClaimCases, runCorpusFalseNotes } from './claims';
+import { claimRecall, claimsOnly, claimsReport, runClaimCases, runCorpusFalseNotes } from './claims';
 import { KINDS } from './perturb';
 import { anchoringTable, sum, table } from './report';
 import { corpusPages, demoPages } from './sources';
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const progress = (label: string) => (name: string) => process.stderr.write(`\r${label}: ${name.padEnd(60)}`);
   const onlyAt = process.argv.indexOf('--only');
   if (onlyAt !== -1 && process.argv[onlyAt + 1] === 'claims') {
-    const lines = claimsReport(await runClaimCases(), await runCorpusFalseNotes(corpus.slice(0, corpusLimit), progress('false notes')));
+    const lines = await claimsOnly(corpus.slice(0, corpusLimit), progress('false notes'));
     process.stdout.write(`\n${lines.join('\n')}\n(${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
     return;
   }
