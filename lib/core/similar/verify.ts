@@ -104,40 +104,49 @@ interface Scored {
   score: number;
 }
 
+/** One to three adjacent sentences [from, to) and their words, made once for all candidates. */
+interface Passage {
+  from: number;
+  to: number;
+  words: string[];
+}
+
+function passagesOf(windows: readonly Window[]): Passage[] {
+  const out: Passage[] = [];
+  for (let size = 1; size <= MAX_PASSAGE; size++) {
+    for (let i = 0; i + size <= windows.length; i++) out.push({ from: i, to: i + size, words: windows.slice(i, i + size).flatMap((w) => w.words) });
+  }
+  return out;
+}
+
 /**
  * The sentences that could carry a claim, each with the best score of a passage of one to three
  * sentences around it that verifies the claim (a rewrite may spread a claim over sentences). The
  * note goes on the one sentence of the passage that matches the claim best, and only if that
  * sentence alone carries half the claim's words and several of its pairs.
  */
-function passing(textWords: string[][], windows: Window[], weight: (w: string) => number, cjk: boolean, denies: (text: string) => boolean): { at: number; score: number }[] {
+function passing(textWords: string[][], windows: Window[], passages: readonly Passage[], weight: (w: string) => number, cjk: boolean, denies: (text: string) => boolean): { at: number; score: number }[] {
   const minCoverage = cjk ? CJK_MIN_COVERAGE : MIN_COVERAGE;
   const texts = textWords.filter((words) => words.length >= (cjk ? 6 : 4));
-  const alone = windows.map((window) => {
-    let top = { coverage: 0, pairs: 0, score: 0 };
-    for (const words of texts) {
-      const s = similarity(words, window.words, weight);
-      if (s.score > top.score) top = s;
-    }
-    return top;
-  });
+  // Single sentences come first in `passages`, so each sentence's own match is known before longer passages need it.
+  const alone: { coverage: number; pairs: number; score: number }[] = [];
   const best = new Map<number, number>();
-  for (let i = 0; i < windows.length; i++) {
-    for (let size = 1; size <= MAX_PASSAGE && i + size <= windows.length; size++) {
-      const words = windows.slice(i, i + size).flatMap((w) => w.words);
-      let score = 0;
-      for (const claim of texts) {
-        const s = similarity(claim, words, weight);
-        if (s.coverage >= minCoverage && s.pairs >= MIN_PAIRS && s.score >= MIN_SIMILAR_SCORE) score = Math.max(score, s.score);
-      }
-      if (score === 0) continue;
-      let at = i;
-      for (let k = i + 1; k < i + size; k++) if (alone[k]!.score > alone[at]!.score) at = k;
-      const carrier = alone[at]!;
-      if (size > 1 && (carrier.coverage < CARRIER_COVERAGE || carrier.pairs < MIN_PAIRS)) continue;
-      if (deniedAround(windows, i, i + size, denies)) continue;
-      best.set(at, Math.max(best.get(at) ?? 0, score));
+  for (const { from, to, words } of passages) {
+    let top = { coverage: 0, pairs: 0, score: 0 };
+    let score = 0;
+    for (const claim of texts) {
+      const s = similarity(claim, words, weight);
+      if (s.score > top.score) top = s;
+      if (s.coverage >= minCoverage && s.pairs >= MIN_PAIRS && s.score >= MIN_SIMILAR_SCORE) score = Math.max(score, s.score);
     }
+    if (to - from === 1) alone[from] = top;
+    if (score === 0) continue;
+    let at = from;
+    for (let k = from + 1; k < to; k++) if (alone[k]!.score > alone[at]!.score) at = k;
+    const carrier = alone[at]!;
+    if (to - from > 1 && (carrier.coverage < CARRIER_COVERAGE || carrier.pairs < MIN_PAIRS)) continue;
+    if (deniedAround(windows, from, to, denies)) continue;
+    best.set(at, Math.max(best.get(at) ?? 0, score));
   }
   return [...best].map(([at, score]) => ({ at, score }));
 }
@@ -162,15 +171,19 @@ function denialOf(texts: readonly string[]): (text: string) => boolean {
 export function verifyClaims(article: string, candidates: readonly ClaimTexts[]): Verified[] {
   if (!article.trim() || candidates.length === 0) return [];
   const windows = windowsOf(article);
+  const passages = passagesOf(windows);
+  const pairs = passages.filter((p) => p.to - p.from <= 2).map((p) => new Set(p.words));
   const cjk = isCjkText(article);
-  const allTexts = candidates.flatMap((c) => [...c.texts, ...c.rebuttals].map(contentWords));
-  const weight = weights(allTexts);
+  // Candidates of one dispute share texts (summaries, rebuttals): each is cut into words once.
+  const cache = new Map<string, string[]>();
+  const wordsOf = (text: string) => cache.get(text) ?? cache.set(text, contentWords(text)).get(text)!;
+  const weight = weights(candidates.flatMap((c) => [...c.texts, ...c.rebuttals].map(wordsOf)));
   const scored: Scored[] = [];
   for (const candidate of candidates) {
-    const claimWords = candidate.texts.map(contentWords);
-    const known = new Set([...claimWords.flat(), ...(candidate.names ?? []).flatMap(contentWords), ...REPORTING]);
-    if (carriesRebuttal(candidate.rebuttals, known, windows)) continue;
-    for (const s of passing(claimWords, windows, weight, cjk, denialOf(candidate.texts))) scored.push({ key: candidate.key, ...s });
+    const claimWords = candidate.texts.map(wordsOf);
+    const known = new Set([...claimWords.flat(), ...(candidate.names ?? []).flatMap(wordsOf), ...REPORTING]);
+    if (carriesRebuttal(candidate.rebuttals.map(wordsOf), known, pairs)) continue;
+    for (const s of passing(claimWords, windows, passages, weight, cjk, denialOf(candidate.texts))) scored.push({ key: candidate.key, ...s });
   }
   // Strongest first; each claim takes its best sentence still free, each sentence carries one claim.
   scored.sort((a, b) => b.score - a.score || a.at - b.at);
@@ -191,12 +204,11 @@ export function verifyClaims(article: string, candidates: readonly ClaimTexts[])
  * Whether one sentence, or two adjacent ones, of the article carry one of the rebuttals: most of
  * the rebuttal's own words (rebuttals restate the claim, so the claim's words prove nothing).
  */
-function carriesRebuttal(rebuttals: readonly string[], claimWords: ReadonlySet<string>, windows: Window[]): boolean {
+function carriesRebuttal(rebuttals: readonly string[][], claimWords: ReadonlySet<string>, passages: readonly ReadonlySet<string>[]): boolean {
   for (const rebuttal of rebuttals) {
-    const own = [...new Set(contentWords(rebuttal))].filter((w) => !claimWords.has(w));
+    const own = [...new Set(rebuttal)].filter((w) => !claimWords.has(w));
     if (own.length < MIN_REBUTTAL_WORDS) continue;
-    for (let i = 0; i < windows.length; i++) {
-      const words = new Set([...windows[i]!.words, ...(windows[i + 1]?.words ?? [])]);
+    for (const words of passages) {
       let found = 0;
       for (const word of own) if (words.has(word)) found++;
       if (found / own.length >= REBUTTAL_COVERAGE) return true;
