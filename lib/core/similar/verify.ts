@@ -1,6 +1,6 @@
 /**
- * Verifying a candidate claim against an article: each sentence is scored against each of the
- * claim's texts (its quotes and its summary) by the share of the claim's content words it contains,
+ * Verifying a candidate claim against an article: each sentence, and each passage of up to three,
+ * is scored against each of the claim's texts (its quotes and its summary) by the share of the claim's content words it contains,
  * weighted by how rare each word is among the claim texts, with a bonus for word pairs in the
  * claim's order. Precision first: the sentence must carry most of the claim's words, several of its
  * word pairs, and no words that deny it, nor may the sentences around it; a page that carries the
@@ -28,7 +28,7 @@ export interface Verified {
   score: number;
 }
 
-/** Thresholds (English; CJK bigrams are denser and use their own). */
+/** Thresholds (English; CJK text, cut into fewer and shorter words, has its own coverage). */
 export const MIN_COVERAGE = 0.6;
 export const MIN_PAIRS = 3;
 export const MIN_SIMILAR_SCORE = 0.62;
