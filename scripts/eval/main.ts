@@ -1,5 +1,5 @@
 /**
- * npm run eval [-- --quick] [--quotes N] [--pages N]
+ * npm run eval [-- --quick] [--quotes N] [--pages N] [--only claims]
  * (a) anchoring accuracy on a perturbation suite made from the demo pages and the real pages of the
  *     Readability corpus; (b) the same quotes and pages through two peers, dom-anchor-text-quote and a
  *     Hypothesis-style anchoring; (c) claim detection: recall on written rewrite and copy pages, false
@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { METHODS, runAnchoring, type Method } from './anchoring';
-import { runClaimCases, runCorpusFalseNotes } from './claims';
+import { claimRecall, claimsOnly, claimsReport, runClaimCases, runCorpusFalseNotes } from './claims';
 import { KINDS } from './perturb';
 import { anchoringTable, sum, table } from './report';
 import { corpusPages, demoPages } from './sources';
@@ -29,6 +29,12 @@ async function main(): Promise<void> {
   const pages = [...demoPages(), ...corpus.slice(0, corpusLimit)];
   const started = performance.now();
   const progress = (label: string) => (name: string) => process.stderr.write(`\r${label}: ${name.padEnd(60)}`);
+  const onlyAt = process.argv.indexOf('--only');
+  if (onlyAt !== -1 && process.argv[onlyAt + 1] === 'claims') {
+    const lines = await claimsOnly(corpus.slice(0, corpusLimit), progress('false notes'));
+    process.stdout.write(`\n${lines.join('\n')}\n(${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+    return;
+  }
 
   const anchoring = await runAnchoring(pages, { quotesPerPage, onPage: progress('anchoring') });
   process.stderr.write('\n');
@@ -48,9 +54,7 @@ async function main(): Promise<void> {
   const corpusCheck = await runCorpusFalseNotes(corpus, progress('false notes'));
   process.stderr.write('\n');
 
-  const positives = cases.filter((c) => c.expected > 0);
-  const recall = positives.reduce((n, c) => n + c.found, 0) / Math.max(1, positives.reduce((n, c) => n + c.expected, 0));
-  const falseOnCases = cases.reduce((n, c) => n + c.falseNotes.length, 0);
+  const recall = claimRecall(cases);
 
   const out: string[] = [];
   out.push(`(a, b) Anchoring: ${anchoring.pages} pages (${demoPages().length} demo, the rest real), up to ${quotesPerPage} quotes a page, ${KINDS.length} kinds of perturbation`);
@@ -63,14 +67,7 @@ async function main(): Promise<void> {
   ]));
   out.push(`(Hypothesis-style reads the root's textContent for each quote, as the Hypothesis client does; its matching alone: ${hypothesisMatchingOnly.toFixed(3)} ms/quote. Counterpoint's time includes its text map and article mask, built once per page. Readability, run once per page for every method's page, is not counted: ${(anchoring.readabilityMs / Math.max(1, anchoring.pages * KINDS.length)).toFixed(1)} ms a page.)`);
   out.push('');
-  out.push('(c) Claim detection');
-  out.push(table([
-    ['page', 'dataset', 'path', 'matched as', 'claims found', 'false notes', 'notes'],
-    ...cases.map((c) => [c.page, c.dataset, c.forced ? 'forced similar' : 'as served', c.how ?? '-', `${c.found}/${c.expected}`, String(c.falseNotes.length), c.notes.map((n) => `${n.claim}[${n.how}${n.changed ? ', changed' : ''} ${n.confidence}]`).join(' ')]),
-  ]));
-  out.push(`recall on the rewrite and copy pages: ${(100 * recall).toFixed(1)}%; false notes on the written pages: ${falseOnCases}`);
-  out.push(`real pages: ${corpusCheck.pages} pages × 2 datasets × (as served, forced similar) = ${corpusCheck.runs} runs: ${corpusCheck.falseNotes.length} false notes, ${corpusCheck.candidates.length} pages even matched`);
-  for (const note of corpusCheck.falseNotes) out.push(`  FALSE NOTE ${note}`);
+  out.push(...claimsReport(cases, corpusCheck));
   out.push(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
   process.stdout.write(`${out.join('\n')}\n`);
 

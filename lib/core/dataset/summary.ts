@@ -1,5 +1,6 @@
 /** What the dataset manager shows and stores about a dataset: its metadata, counts and outlets. */
 import type { Dataset } from './schema';
+import { datasetStats } from './stats';
 
 export interface DatasetCounts {
   disputes: number;
@@ -23,12 +24,10 @@ export interface OutletName {
   name: string;
 }
 
+/** The counts the dataset manager shows: a subset of datasetStats, so both always agree. */
 export function datasetCounts(dataset: Dataset): DatasetCounts {
-  return {
-    disputes: dataset.disputes.length,
-    claims: dataset.disputes.reduce((sum, dispute) => sum + dispute.claims.length, 0),
-    outlets: dataset.outlets.length,
-  };
+  const { disputes, claims, outlets } = datasetStats(dataset);
+  return { disputes, claims, outlets };
 }
 
 export function datasetSummary(dataset: Dataset): DatasetSummary {

@@ -1,12 +1,13 @@
 /**
- * Verifying a candidate claim against an article: each window of one to three sentences is scored
- * against each of the claim's texts (its quotes and its summary) by the share of the claim's
- * content words it contains, weighted by how rare each word is among the claim texts, with a bonus
- * for word pairs in the claim's order. Precision first: a window must carry most of the claim's
- * words, several of its word pairs, and no words that deny it; a page that carries the other
- * side's rebuttal is not taken to make the claim.
+ * Verifying a candidate claim against an article: each sentence, and each passage of up to three,
+ * is scored against each of the claim's texts (its quotes and its summary) by the share of the claim's content words it contains,
+ * weighted by how rare each word is among the claim texts, with a bonus for word pairs in the
+ * claim's order. Precision first: the sentence must carry most of the claim's words, several of its
+ * word pairs, and no words that deny it, nor may the sentences around it; a page that carries the
+ * other side's rebuttal is not taken to make the claim. A note is one sentence, and one sentence
+ * carries at most one note: where two claims want the same sentence, the stronger keeps it.
  */
-import { contentWords, isCjkText, sentences } from './words';
+import { contentWords, isCjkText, sentences, type Sentence } from './words';
 
 export interface ClaimTexts {
   key: string;
@@ -20,14 +21,14 @@ export interface ClaimTexts {
 
 export interface Verified {
   key: string;
-  /** [start, end) in the article text of the best window. */
+  /** [start, end) in the article text of the one sentence that carries the claim. */
   start: number;
   end: number;
   /** 0..1 */
   score: number;
 }
 
-/** Thresholds (English; CJK bigrams are denser and use their own). */
+/** Thresholds (English; CJK text, cut into fewer and shorter words, has its own coverage). */
 export const MIN_COVERAGE = 0.6;
 export const MIN_PAIRS = 3;
 export const MIN_SIMILAR_SCORE = 0.62;
@@ -35,31 +36,29 @@ const CJK_MIN_COVERAGE = 0.55;
 /** A page whose article carries this share of a rebuttal's own words (those not in the claim) answers the claim. */
 const REBUTTAL_COVERAGE = 0.6;
 const MIN_REBUTTAL_WORDS = 4;
+/** A claim may be spread over this many sentences of a rewrite; its note still marks one of them. */
+const MAX_PASSAGE = 3;
+/** Share of the claim's words the one marked sentence of a longer passage must carry by itself. */
+const CARRIER_COVERAGE = 0.5;
 
 /** Words of any report about a report: they say nothing about which side a page takes. */
 const REPORTING = ['report', 'reported', 'article', 'newspaper', 'said', 'told', 'according', 'cited', 'claim', 'claimed'].map((w) => contentWords(w)[0] ?? w);
 
-/** Words that, near the claim, mean the article disputes it rather than repeats it. */
-const DENIAL = /\b(?:den(?:y|ies|ied|ial)|disput(?:e|es|ed|ing)|refut(?:e|es|ed|ing)|rebut(?:s|ted)?|reject(?:s|ed)?|inaccurate|untrue|false(?:ly)?|fabricat(?:ed|ion)|baseless|groundless|speculation|misleading|not true|no such)\b|否认|驳斥|不实|失实|不准确|纯属|捏造|毫无根据|澄清|辟谣/iu;
+/**
+ * Words that, in or next to the claim's sentence, mean the article disputes the claim rather than
+ * repeats it ("the report that X is inaccurate"). A word the claim itself uses proves nothing.
+ */
+const DENIAL = /\b(?:den(?:y|ies|ied|ial|ials)|disput(?:e|es|ed|ing)|refut(?:e|es|ed|ing)|rebut(?:s|ted)?|reject(?:s|ed)?|dismiss(?:es|ed)?|inaccurate|untrue|false(?:ly|hood)?|fabricat(?:ed|ion)|baseless|groundless|unfounded|speculation|misleading|nonsense|not (?:true|accurate|correct)|no such|no evidence)\b|否认|否定|驳斥|不实|失实|不准确|纯属|捏造|毫无根据|澄清|辟谣|虚假|谣言/giu;
 
-interface Window {
-  sentences: number;
-  start: number;
-  end: number;
+/** A sentence that opens by pointing back ("That is false"): it speaks of the sentence before. */
+const ANAPHORA = /^(?:["'“‘]?\s*)(?:this|that|it|such|these|those|the (?:report|claim|story|allegation|article)s?)\b|^(?:这|此|该|上述)/iu;
+
+interface Window extends Sentence {
   words: string[];
-  text: string;
 }
 
 function windowsOf(article: string): Window[] {
-  const parts = sentences(article).map((s) => ({ ...s, words: contentWords(s.text) }));
-  const windows: Window[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    for (let size = 1; size <= 3 && i + size <= parts.length; size++) {
-      const group = parts.slice(i, i + size);
-      windows.push({ sentences: size, start: group[0]!.start, end: group[group.length - 1]!.end, words: group.flatMap((p) => p.words), text: group.map((p) => p.text).join(' ') });
-    }
-  }
-  return windows;
+  return sentences(article).map((s) => ({ ...s, words: contentWords(s.text) }));
 }
 
 /** Similarity 0..1 of a window to one claim text, and the number of the claim's word pairs in it. */
@@ -99,62 +98,121 @@ function weights(texts: string[][]): (w: string) => number {
   return (word) => 1 + Math.log((n + 1) / ((df.get(word) ?? 0) + 1));
 }
 
-function best(textWords: string[][], windows: Window[], weight: (w: string) => number, cjk: boolean) {
-  let top: { window: Window; score: number; coverage: number; pairs: number } | null = null;
-  for (const words of textWords) {
-    if (words.length < (cjk ? 6 : 4)) continue;
-    for (const window of windows) {
-      const s = similarity(words, window.words, weight);
-      if (!top || s.score > top.score) top = { window, ...s };
-    }
-  }
-  return top;
+interface Scored {
+  key: string;
+  at: number;
+  score: number;
 }
 
-/** The claims an article makes (among the candidates), each with its best window. */
+/** One to three adjacent sentences [from, to) and their words, made once for all candidates. */
+interface Passage {
+  from: number;
+  to: number;
+  words: string[];
+}
+
+function passagesOf(windows: readonly Window[]): Passage[] {
+  const out: Passage[] = [];
+  for (let size = 1; size <= MAX_PASSAGE; size++) {
+    for (let i = 0; i + size <= windows.length; i++) out.push({ from: i, to: i + size, words: windows.slice(i, i + size).flatMap((w) => w.words) });
+  }
+  return out;
+}
+
+/**
+ * The sentences that could carry a claim, each with the best score of a passage of one to three
+ * sentences around it that verifies the claim (a rewrite may spread a claim over sentences). The
+ * note goes on the one sentence of the passage that matches the claim best, and only if that
+ * sentence alone carries half the claim's words and several of its pairs.
+ */
+function passing(textWords: string[][], windows: Window[], passages: readonly Passage[], weight: (w: string) => number, cjk: boolean, denies: (text: string) => boolean): { at: number; score: number }[] {
+  const minCoverage = cjk ? CJK_MIN_COVERAGE : MIN_COVERAGE;
+  const texts = textWords.filter((words) => words.length >= (cjk ? 6 : 4));
+  // Single sentences come first in `passages`, so each sentence's own match is known before longer passages need it.
+  const alone: { coverage: number; pairs: number; score: number }[] = [];
+  const best = new Map<number, number>();
+  for (const { from, to, words } of passages) {
+    let top = { coverage: 0, pairs: 0, score: 0 };
+    let score = 0;
+    for (const claim of texts) {
+      const s = similarity(claim, words, weight);
+      if (s.score > top.score) top = s;
+      if (s.coverage >= minCoverage && s.pairs >= MIN_PAIRS && s.score >= MIN_SIMILAR_SCORE) score = Math.max(score, s.score);
+    }
+    if (to - from === 1) alone[from] = top;
+    if (score === 0) continue;
+    let at = from;
+    for (let k = from + 1; k < to; k++) if (alone[k]!.score > alone[at]!.score) at = k;
+    const carrier = alone[at]!;
+    if (to - from > 1 && (carrier.coverage < CARRIER_COVERAGE || carrier.pairs < MIN_PAIRS)) continue;
+    if (deniedAround(windows, from, to, denies)) continue;
+    best.set(at, Math.max(best.get(at) ?? 0, score));
+  }
+  return [...best].map(([at, score]) => ({ at, score }));
+}
+
+/** Whether a passage, the sentence before it ("X denied that ..."), or an anaphoric one after it denies. */
+function deniedAround(windows: Window[], from: number, to: number, denies: (text: string) => boolean): boolean {
+  for (let k = Math.max(0, from - 1); k < to; k++) if (denies(windows[k]!.text)) return true;
+  const next = windows[to];
+  return !!next && ANAPHORA.test(next.text) && denies(next.text);
+}
+
+/** A denial test for one claim: denial words its own texts use do not count. */
+function denialOf(texts: readonly string[]): (text: string) => boolean {
+  const own = texts.join(' ').toLowerCase();
+  return (text) => {
+    for (const m of text.matchAll(DENIAL)) if (!own.includes(m[0].toLowerCase())) return true;
+    return false;
+  };
+}
+
+/** The claims an article makes (among the candidates), each at the one sentence that carries it best. */
 export function verifyClaims(article: string, candidates: readonly ClaimTexts[]): Verified[] {
   if (!article.trim() || candidates.length === 0) return [];
   const windows = windowsOf(article);
+  const passages = passagesOf(windows);
+  const pairs = passages.filter((p) => p.to - p.from <= 2).map((p) => new Set(p.words));
   const cjk = isCjkText(article);
-  const allTexts = candidates.flatMap((c) => [...c.texts, ...c.rebuttals].map(contentWords));
-  const weight = weights(allTexts);
-  const verified: Verified[] = [];
+  // Candidates of one dispute share texts (summaries, rebuttals): each is cut into words once.
+  const cache = new Map<string, string[]>();
+  const wordsOf = (text: string) => cache.get(text) ?? cache.set(text, contentWords(text)).get(text)!;
+  const weight = weights(candidates.flatMap((c) => [...c.texts, ...c.rebuttals].map(wordsOf)));
+  const scored: Scored[] = [];
   for (const candidate of candidates) {
-    const claimWords = candidate.texts.map(contentWords);
-    const known = new Set([...claimWords.flat(), ...(candidate.names ?? []).flatMap(contentWords), ...REPORTING]);
-    if (carriesRebuttal(candidate.rebuttals, known, windows)) continue;
-    const top = best(claimWords, windows, weight, cjk);
-    if (!top) continue;
-    const minCoverage = cjk ? CJK_MIN_COVERAGE : MIN_COVERAGE;
-    if (top.coverage < minCoverage || top.pairs < MIN_PAIRS || top.score < MIN_SIMILAR_SCORE) continue;
-    if (DENIAL.test(top.window.text) || DENIAL.test(neighbourhood(article, top.window))) continue;
-    verified.push({ key: candidate.key, start: top.window.start, end: top.window.end, score: Number(top.score.toFixed(3)) });
+    const claimWords = candidate.texts.map(wordsOf);
+    const known = new Set([...claimWords.flat(), ...(candidate.names ?? []).flatMap(wordsOf), ...REPORTING]);
+    if (carriesRebuttal(candidate.rebuttals.map(wordsOf), known, pairs)) continue;
+    for (const s of passing(claimWords, windows, passages, weight, cjk, denialOf(candidate.texts))) scored.push({ key: candidate.key, ...s });
+  }
+  // Strongest first; each claim takes its best sentence still free, each sentence carries one claim.
+  scored.sort((a, b) => b.score - a.score || a.at - b.at);
+  const taken = new Set<number>();
+  const done = new Set<string>();
+  const verified: Verified[] = [];
+  for (const s of scored) {
+    if (taken.has(s.at) || done.has(s.key)) continue;
+    taken.add(s.at);
+    done.add(s.key);
+    const window = windows[s.at]!;
+    verified.push({ key: s.key, start: window.start, end: window.end, score: Number(s.score.toFixed(3)) });
   }
   return verified;
 }
 
 /**
- * Whether some window of the article carries one of the rebuttals: most of the rebuttal's own words
- * (rebuttals restate the claim, so the claim's words prove nothing).
+ * Whether one sentence, or two adjacent ones, of the article carry one of the rebuttals: most of
+ * the rebuttal's own words (rebuttals restate the claim, so the claim's words prove nothing).
  */
-function carriesRebuttal(rebuttals: readonly string[], claimWords: ReadonlySet<string>, windows: Window[]): boolean {
+function carriesRebuttal(rebuttals: readonly string[][], claimWords: ReadonlySet<string>, passages: readonly ReadonlySet<string>[]): boolean {
   for (const rebuttal of rebuttals) {
-    const own = [...new Set(contentWords(rebuttal))].filter((w) => !claimWords.has(w));
+    const own = [...new Set(rebuttal)].filter((w) => !claimWords.has(w));
     if (own.length < MIN_REBUTTAL_WORDS) continue;
-    for (const window of windows) {
-      if (window.sentences > 2) continue;
-      const words = new Set(window.words);
+    for (const words of passages) {
       let found = 0;
       for (const word of own) if (words.has(word)) found++;
       if (found / own.length >= REBUTTAL_COVERAGE) return true;
     }
   }
   return false;
-}
-
-/** The sentence before a window: "X denied that ..." often precedes the claim. */
-function neighbourhood(article: string, window: Window): string {
-  const before = article.slice(Math.max(0, window.start - 200), window.start);
-  const cut = Math.max(before.lastIndexOf('. ', before.length - 3), before.lastIndexOf('。', before.length - 2));
-  return cut >= 0 ? before.slice(cut + 1) : before;
 }

@@ -1,7 +1,9 @@
 /**
- * Words for comparing a claim with a window of article text: content words, lightly stemmed so
- * "companies" meets "company" and "stored" meets "store"; CJK text as character bigrams (what the
- * cheap fingerprint uses), or as words from Intl.Segmenter where the runtime has it.
+ * Words for comparing a claim with a sentence of article text: content words, lightly stemmed so
+ * "companies" meets "company" and "stored" meets "store"; CJK text, which has no spaces, as the
+ * words Intl.Segmenter finds (the cheap retrieval index uses character bigrams; verification wants
+ * words, so that 国家 meeting 家安 proves nothing). Sentences by Intl.Segmenter too, with the
+ * abbreviations it would cut at ("Mr.", "U.S.") put back together.
  */
 import { normalise } from '../text/normalise';
 import { STOP_WORDS } from '../text/stop-words';
@@ -9,6 +11,9 @@ import { STOP_WORDS } from '../text/stop-words';
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+
+/** Chinese and Japanese function words: every sentence has them, so they would only inflate a match. */
+const CJK_STOP_WORDS: ReadonlySet<string> = new Set('的 了 在 是 和 与 及 并 将 也 都 而 对 把 被 这 那 其 之 于 为 以 就 或 等 中 上 の に は を が と で た も'.split(' '));
 
 /** A light English stemmer: enough to meet inflected forms, never a dictionary. */
 export function stem(word: string): string {
@@ -21,20 +26,16 @@ export function stem(word: string): string {
   return word;
 }
 
-interface SegmenterLike {
-  segment(text: string): Iterable<{ segment: string; isWordLike?: boolean }>;
+let wordSegmenter: Intl.Segmenter | undefined;
+let sentenceSegmenter: Intl.Segmenter | undefined;
+
+/** The words of a run of CJK characters, function words dropped. */
+function cjkWords(run: string, into: string[]): void {
+  wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  for (const part of wordSegmenter.segment(run)) if (part.isWordLike && !CJK_STOP_WORDS.has(part.segment)) into.push(part.segment);
 }
 
-let segmenter: SegmenterLike | null | undefined;
-function cjkSegmenter(): SegmenterLike | null {
-  if (segmenter === undefined) {
-    const Intl_ = (globalThis as { Intl?: { Segmenter?: new (locale: string, options: { granularity: 'word' }) => SegmenterLike } }).Intl;
-    segmenter = Intl_?.Segmenter ? new Intl_.Segmenter('zh', { granularity: 'word' }) : null;
-  }
-  return segmenter;
-}
-
-/** Content words of a text (normalised first). CJK runs become overlapping character bigrams. */
+/** Content words of a text (normalised first). CJK runs are cut into words by Intl.Segmenter. */
 export function contentWords(text: string): string[] {
   const words: string[] = [];
   for (const match of normalise(text).matchAll(WORD)) {
@@ -47,23 +48,12 @@ export function contentWords(text: string): string[] {
     for (const run of word.matchAll(CJK_RUN)) {
       const before = word.slice(last, run.index);
       if (before && !STOP_WORDS.has(before)) words.push(stem(before));
-      const chars = Array.from(run[0]);
-      if (chars.length === 1) words.push(chars[0]!);
-      for (let k = 0; k + 1 < chars.length; k++) words.push(chars[k]! + chars[k + 1]!);
+      cjkWords(run[0], words);
       last = (run.index ?? 0) + run[0].length;
     }
     const after = word.slice(last);
     if (after && !STOP_WORDS.has(after)) words.push(stem(after));
   }
-  return words;
-}
-
-/** Words of CJK text by Intl.Segmenter (falls back to bigrams): for the demo of word-level matching and tests. */
-export function segmentWords(text: string): string[] {
-  const seg = cjkSegmenter();
-  if (!seg) return contentWords(text);
-  const words: string[] = [];
-  for (const part of seg.segment(normalise(text))) if (part.isWordLike !== false && /[\p{L}\p{N}]/u.test(part.segment)) words.push(part.segment);
   return words;
 }
 
@@ -80,13 +70,25 @@ export function isCjkText(text: string): boolean {
   return letters > 0 && cjk / letters > 0.3;
 }
 
-const SENTENCE_END = /[.!?。！？]+["'”’」』)）]*\s+|[。！？]+["'”’」』)）]*/gu;
+/**
+ * Abbreviations Intl.Segmenter ends a sentence at when a capital follows ("Mr. Obama", "the U.S.
+ * Senate"): titles, initials, and dotted short forms. A sentence really ending in "U.S." is then
+ * joined to the next one, which only makes that passage longer, never wrong.
+ */
+const ABBREVIATION = /(?:^|[\s("'“‘])(?:mr|mrs|ms|dr|st|sen|rep|gov|gen|col|lt|sgt|capt|prof|rev|jr|sr|vs|inc|corp|co|ltd|jan|feb|aug|sept|oct|nov|dec|[a-z](?:\.[a-z])+)\.["'”’)]*\s*$/i;
+const INITIAL = /(?:^|\s)\p{Lu}\.\s*$/u;
 
-const ABBREVIATION = /(?:^|[\s(])(?:mr|mrs|ms|dr|st|sen|rep|gov|gen|prof|jr|sr|no|vs|u\.s|u\.k|e\.g|i\.e)\.\s*$/i;
+export interface Sentence {
+  text: string;
+  /** [start, end) in the text, trimmed. */
+  start: number;
+  end: number;
+}
 
-/** Sentences of a text with their offsets in it (raw text; ends by punctuation). */
-export function sentences(text: string): { text: string; start: number; end: number }[] {
-  const out: { text: string; start: number; end: number }[] = [];
+/** Sentences of a text with their offsets in it: ends by punctuation (also 。！？) and by line breaks. */
+export function sentences(text: string): Sentence[] {
+  sentenceSegmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  const out: Sentence[] = [];
   let start = 0;
   const push = (end: number) => {
     const raw = text.slice(start, end);
@@ -95,15 +97,12 @@ export function sentences(text: string): { text: string; start: number; end: num
       const lead = raw.length - raw.trimStart().length;
       out.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length });
     }
-  };
-  for (const m of text.matchAll(SENTENCE_END)) {
-    const end = (m.index ?? 0) + m[0].length;
-    // "U.S." and "Mr." are not sentence ends: a lower-case letter or a digit follows.
-    const next = text.slice(end, end + 1);
-    if (next && /[a-z0-9]/.test(next)) continue;
-    if (ABBREVIATION.test(text.slice(Math.max(start, end - 6), end))) continue;
-    push(end);
     start = end;
+  };
+  for (const part of sentenceSegmenter.segment(text)) {
+    const end = part.index + part.segment.length;
+    if (end < text.length && !part.segment.includes('\n') && (ABBREVIATION.test(part.segment) || INITIAL.test(part.segment))) continue;
+    push(end);
   }
   push(text.length);
   return out;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importDataset } from '../../../lib/core/dataset/import';
 import { datasetStats } from '../../../lib/core/dataset/stats';
+import { datasetCounts } from '../../../lib/core/dataset/summary';
 import { fixture } from './golden';
 
 describe('datasetStats', () => {
@@ -29,5 +30,12 @@ describe('datasetStats', () => {
       ['en', 2],
       ['fr', 1],
     ]);
+  });
+
+  it('gives the dataset manager the same counts (datasetCounts)', () => {
+    const result = importDataset(fixture('valid/full.json'), 'full.json');
+    if (!result.ok) throw new Error('full invalid');
+    const { disputes, claims, outlets } = datasetStats(result.dataset);
+    expect(datasetCounts(result.dataset)).toEqual({ disputes, claims, outlets });
   });
 });

@@ -27,14 +27,10 @@ import {
   urlAt,
   type ConvertOptions,
   type ConvertResult,
+  type Found,
   type Json,
 } from './common';
 import { appearanceOutlet, appearancesOf, httpId, quotesOf, ratingOf, required, type Context } from './claimreview-parts';
-
-interface Found {
-  node: Json;
-  path: string;
-}
 
 /** The ClaimReview objects of a JSON-LD file, where fact-checkers put them, and the types of the others. */
 export function findClaimReviews(json: unknown): { reviews: Found[]; others: string[]; byId: Map<string, Json> } {

@@ -7,6 +7,12 @@ import { appendKey, describe, type Problem } from '../parse';
 
 export type Json = Record<string, unknown>;
 
+/** An object a converter found in the input, with where it was (for problems and assumptions). */
+export interface Found {
+  node: Json;
+  path: string;
+}
+
 export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

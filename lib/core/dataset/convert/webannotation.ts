@@ -27,13 +27,9 @@ import {
   urlAt,
   type ConvertOptions,
   type ConvertResult,
+  type Found,
   type Json,
 } from './common';
-
-interface Found {
-  node: Json;
-  path: string;
-}
 
 /** The annotations of a file, and the collection around them if there is one. */
 export function findAnnotations(json: unknown): { annotations: Found[]; collection: Json | undefined; linkedPages: number } {
