@@ -4,8 +4,10 @@
  * head, tail and middle of the quote and from its prefix and suffix context, each searched with
  * Myers' bit-parallel algorithm (approx-string-match), so an insertion or an edit in one part does
  * not hide the passage; each candidate is then aligned gap-tolerantly and scored on quote closeness,
- * prefix and suffix context and expected position. Below a minimum score, or when two places score
- * alike, the quote is unplaced: never guessed.
+ * prefix and suffix context and expected position. When identical words stand both in the running
+ * text and in a pull quote, aside or figure and context does not clearly favour the latter, the
+ * running text is taken: a pull quote copies the body, not the other way round. Below a minimum
+ * score, or when two places score alike, the quote is unplaced: never guessed.
  */
 import search from 'approx-string-match';
 import type { Quote } from '../dataset/schema';
@@ -20,6 +22,8 @@ export interface MatchOptions {
   region?: { from: number; to: number };
   /** Expected start offset of the passage, when known (a TextPositionSelector hint). */
   hint?: number;
+  /** True for a span set apart from the running text (a pull quote, aside or figure). */
+  aside?: (start: number, end: number) => boolean;
 }
 
 export interface QuoteMatch {
@@ -49,6 +53,8 @@ export const MIN_UNIQUE_LENGTH = 24;
 export const MIN_APPROX_LENGTH = 20;
 /** Two places whose scores differ by less than this are ambiguous: unplaced (about 0.2 of context). */
 const AMBIGUITY = 0.08;
+/** A copy set apart from the running text is taken only when its context agrees by this much more. */
+const ASIDE_CONTEXT_MARGIN = 0.25;
 const CHUNK = 32;
 const CHUNK_ERRORS = 6;
 const MAX_GUESSES = 12;
@@ -66,6 +72,7 @@ interface Candidate {
   context: number;
   score: number;
   edits: number;
+  aside: boolean;
 }
 
 export function prepareQuote(quote: Quote): Prepared {
@@ -79,7 +86,13 @@ export function matchQuote(text: string, quote: Quote, options: MatchOptions = {
   const accept = options.accept ?? (() => true);
   const hasContext = q.prefix.length > 0 || q.suffix.length > 0;
 
-  const exactHits = findQuote(text, quote).filter((hit) => accept(hit.start, hit.end));
+  const isAside = options.aside ?? (() => false);
+  const exactHits = preferRunningText(
+    findQuote(text, quote).filter((hit) => accept(hit.start, hit.end)),
+    (hit) => isAside(hit.start, hit.end),
+    (hit) => hit.context,
+    ASIDE_CONTEXT_MARGIN,
+  );
   const bestExact = exactHits[0];
   if (bestExact) {
     const second = exactHits[1];
@@ -96,10 +109,10 @@ export function matchQuote(text: string, quote: Quote, options: MatchOptions = {
 
   const candidates: Candidate[] = exactHits.map((hit) => {
     const context = contextOf(text, hit.start, hit.end, q);
-    return { start: hit.start, end: hit.end, quoteScore: 1, context, edits: 0, score: combine(1, context, hasContext, positionScore(hit.start, text.length, options.hint)) };
+    return { start: hit.start, end: hit.end, quoteScore: 1, context, edits: 0, aside: isAside(hit.start, hit.end), score: combine(1, context, hasContext, positionScore(hit.start, text.length, options.hint)) };
   });
   for (const candidate of approximateCandidates(text, q, options, hasContext)) {
-    if (accept(candidate.start, candidate.end)) candidates.push(candidate);
+    if (accept(candidate.start, candidate.end)) candidates.push({ ...candidate, aside: isAside(candidate.start, candidate.end) });
   }
   const best = pickBest(candidates, hasContext);
   if (!best) return null;
@@ -132,10 +145,21 @@ export function snapToWords(text: string, start: number, end: number): [number, 
   return [from, to];
 }
 
+/**
+ * `items` without those set apart from the running text, unless none is in it or one set apart
+ * scores `margin` more than the best in it.
+ */
+function preferRunningText<T>(items: T[], aside: (item: T) => boolean, score: (item: T) => number, margin: number): T[] {
+  if (items.length < 2) return items;
+  const running = items.filter((item) => !aside(item));
+  if (running.length === 0 || running.length === items.length) return items;
+  const bar = Math.max(...running.map(score)) + margin;
+  return items.filter((item) => !aside(item) || score(item) >= bar);
+}
+
 function pickBest(candidates: Candidate[], hasContext: boolean): Candidate | null {
-  const good = candidates
-    .filter((c) => c.quoteScore >= MIN_QUOTE_SCORE && c.score >= MIN_SCORE && (!hasContext || c.context >= 0.35 || c.quoteScore >= 0.9))
-    .sort((a, b) => b.score - a.score);
+  const acceptable = candidates.filter((c) => c.quoteScore >= MIN_QUOTE_SCORE && c.score >= MIN_SCORE && (!hasContext || c.context >= 0.35 || c.quoteScore >= 0.9));
+  const good = preferRunningText(acceptable, (c) => c.aside, (c) => c.score, AMBIGUITY).sort((a, b) => b.score - a.score);
   const best = good[0];
   if (!best) return null;
   const rival = good.find((c) => c.end <= best.start || c.start >= best.end);
@@ -172,7 +196,7 @@ function contextOf(text: string, start: number, end: number, q: Prepared): numbe
 }
 
 /** Approximate candidates: guesses of the passage's start from pieces of the quote and its context, each aligned. */
-function approximateCandidates(text: string, q: Prepared, options: MatchOptions, hasContext: boolean): Candidate[] {
+function approximateCandidates(text: string, q: Prepared, options: MatchOptions, hasContext: boolean): Omit<Candidate, 'aside'>[] {
   const from = Math.max(0, options.region?.from ?? 0);
   const to = Math.min(text.length, options.region?.to ?? text.length);
   if (to - from < Math.min(q.exact.length, MIN_QUOTE_LENGTH)) return [];
@@ -216,7 +240,7 @@ function approximateCandidates(text: string, q: Prepared, options: MatchOptions,
     if (!distinct.some((d) => Math.abs(d - guess) < qLen / 4 + 8)) distinct.push(guess);
   }
   const slack = 160 + Math.ceil(qLen / 4);
-  const candidates: Candidate[] = [];
+  const candidates: Omit<Candidate, 'aside'>[] = [];
   const seen = new Set<number>();
   for (const guess of distinct) {
     const wStart = Math.max(from, guess - slack);

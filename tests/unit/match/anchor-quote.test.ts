@@ -74,4 +74,20 @@ describe('matchQuote', () => {
     const edited = normalise('该报道称，拒绝签署承诺书“可能会让这些公司在中国巨大的市场上面临新的限制或处罚”。');
     expect(matchQuote(edited, { exact: '可能会使这些公司在中国庞大的市场上面临新的限制或处罚', prefix: '拒绝签署承诺书"', suffix: '"。' })?.how).toBe('fuzzy');
   });
+
+  it('prefers the running text over a pull-quote copy right beside it when context cannot tell them apart', () => {
+    // The pull quote stands between the real sentence and the next paragraph: the real one keeps its
+    // prefix, the copy takes over its suffix, so context alone is a tie.
+    const sentence = normalise(TERMS.exact);
+    const before = 'us tech companies to promise that ';
+    const page = `${before}${sentence} ${sentence} the letter was sent by the china information technology security evaluation center.`;
+    const real = before.length;
+    const copy = real + sentence.length + 1;
+    const quote = { exact: TERMS.exact, prefix: 'US tech companies to promise that ', suffix: ' The letter was sent by the Chi' };
+    const aside = (start: number) => start >= copy && start < copy + sentence.length;
+    expect(matchQuote(page, quote, { aside })?.start).toBe(real);
+    // A copy whose context clearly agrees better still wins, aside or not.
+    const moved = `${sentence} something else entirely. ${before}${sentence} the letter was sent by the china information technology security evaluation center.`;
+    expect(matchQuote(moved, quote, { aside: (start) => start > 0 })?.start).toBe(moved.lastIndexOf(sentence));
+  });
 });
