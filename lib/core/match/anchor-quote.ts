@@ -2,17 +2,16 @@
  * The matching engine for one quote in normalised page text: exact search first; then, only if no
  * exact hit was acceptable, a bounded approximate search. Approximate candidates come from the
  * head, tail and middle of the quote and from its prefix and suffix context, each searched with
- * Myers' bit-parallel algorithm (approx-string-match), so an insertion or an edit in one part does
+ * Myers' bit-parallel algorithm (ends only, see align.ts), so an insertion or an edit in one part does
  * not hide the passage; each candidate is then aligned gap-tolerantly and scored on quote closeness,
  * prefix and suffix context and expected position. When identical words stand both in the running
  * text and in a pull quote, aside or figure and context does not clearly favour the latter, the
  * running text is taken: a pull quote copies the body, not the other way round. Below a minimum
  * score, or when two places score alike, the quote is unplaced: never guessed.
  */
-import search from 'approx-string-match';
 import type { Quote } from '../dataset/schema';
 import { normalise } from '../text/normalise';
-import { alignInWindow, contextSimilarity } from './align';
+import { alignInWindow, approximateEnds, contextSimilarity } from './align';
 import { findQuote, MIN_QUOTE_LENGTH } from './find-quote';
 
 export interface MatchOptions {
@@ -58,6 +57,13 @@ const ASIDE_CONTEXT_MARGIN = 0.25;
 const CHUNK = 32;
 const CHUNK_ERRORS = 6;
 const MAX_GUESSES = 12;
+/** Slack around the end of the passage a probe pinned down: the errors a probe allows, and more. */
+const PINNED_SLACK = 24;
+
+interface Guess {
+  start: number;
+  side: 'start' | 'end' | 'both';
+}
 
 interface Prepared {
   exact: string;
@@ -200,59 +206,52 @@ function approximateCandidates(text: string, q: Prepared, options: MatchOptions,
   const from = Math.max(0, options.region?.from ?? 0);
   const to = Math.min(text.length, options.region?.to ?? text.length);
   if (to - from < Math.min(q.exact.length, MIN_QUOTE_LENGTH)) return [];
-  const area = from === 0 && to === text.length ? text : text.slice(from, to);
   const qLen = q.exact.length;
-  const guesses: number[] = [];
-  const probe = (pattern: string, maxErrors: number, toStart: (m: { start: number; end: number }) => number) => {
+  // A guess is where the passage would start; `side` says which end of it the probe pinned down
+  // (a piece of its head or the prefix: the start; of its tail or the suffix: the end), so the
+  // window to align in needs slack for inserted text on the other side only.
+  const guesses: Guess[] = [];
+  const probe = (pattern: string, maxErrors: number, side: Guess['side'], toStart: (end: number) => number) => {
     if (pattern.length < 12) return;
-    let lastEnd = -2;
-    for (const m of search(area, pattern, maxErrors)) {
-      if (m.end === lastEnd + 1) {
-        lastEnd = m.end;
-        continue; // the same match, one character longer
-      }
-      lastEnd = m.end;
-      guesses.push(from + toStart(m));
-    }
+    for (const end of approximateEnds(text, pattern, maxErrors, from, to)) guesses.push({ start: toStart(end), side });
   };
-  if (qLen <= 48) {
-    probe(q.exact, Math.floor(qLen * 0.25), (m) => m.start);
+  if (qLen <= CHUNK) {
+    probe(q.exact, Math.floor(qLen * 0.25), 'both', (end) => end - qLen);
   } else {
-    const head = q.exact.slice(0, CHUNK);
-    const tail = q.exact.slice(-CHUNK);
-    probe(head, CHUNK_ERRORS, (m) => m.start);
-    probe(tail, CHUNK_ERRORS, (m) => m.end - qLen);
+    probe(q.exact.slice(0, CHUNK), CHUNK_ERRORS, 'start', (end) => end - CHUNK);
+    probe(q.exact.slice(-CHUNK), CHUNK_ERRORS, 'end', (end) => end - qLen);
     if (qLen > 3 * CHUNK) {
       const mid = Math.floor(qLen / 2) - CHUNK / 2;
-      probe(q.exact.slice(mid, mid + CHUNK), CHUNK_ERRORS, (m) => m.start - mid);
+      probe(q.exact.slice(mid, mid + CHUNK), CHUNK_ERRORS, 'both', (end) => end - CHUNK - mid);
     }
   }
   if (hasContext) {
     const prefix = q.prefix.slice(-CHUNK);
     const suffix = q.suffix.slice(0, CHUNK);
-    probe(prefix, Math.floor(prefix.length * 0.2), (m) => m.end + 1);
-    probe(suffix, Math.floor(suffix.length * 0.2), (m) => m.start - qLen - 1);
+    probe(prefix, Math.floor(prefix.length * 0.2), 'start', (end) => end + 1);
+    probe(suffix, Math.floor(suffix.length * 0.2), 'end', (end) => end - suffix.length - qLen - 1);
   }
   // Distinct guesses, in order of first appearance (head first), at most MAX_GUESSES.
-  const distinct: number[] = [];
+  const distinct: Guess[] = [];
   for (const guess of guesses) {
     if (distinct.length >= MAX_GUESSES) break;
-    if (!distinct.some((d) => Math.abs(d - guess) < qLen / 4 + 8)) distinct.push(guess);
+    if (!distinct.some((d) => Math.abs(d.start - guess.start) < qLen / 4 + 8)) distinct.push(guess);
   }
   const slack = 160 + Math.ceil(qLen / 4);
   const candidates: Omit<Candidate, 'aside'>[] = [];
   const seen = new Set<number>();
   for (const guess of distinct) {
-    const wStart = Math.max(from, guess - slack);
-    const wEnd = Math.min(to, guess + qLen + slack);
+    const wStart = Math.max(from, guess.start - (guess.side === 'start' ? PINNED_SLACK : slack));
+    const wEnd = Math.min(to, guess.start + qLen + (guess.side === 'end' ? PINNED_SLACK : slack));
     const aligned = alignInWindow(q.exact, text.slice(wStart, wEnd));
     if (!aligned) continue;
     const start = wStart + aligned.start;
     const end = wStart + aligned.end;
-    if (seen.has(start)) continue;
-    seen.add(start);
     const quoteScore = Math.max(0, 1 - aligned.cost / qLen);
-    if (quoteScore < MIN_QUOTE_SCORE) continue;
+    // A window cut short of the passage aligns it badly; another window may hold all of it, so only
+    // an accepted place counts as seen.
+    if (quoteScore < MIN_QUOTE_SCORE || seen.has(start)) continue;
+    seen.add(start);
     const context = contextOf(text, start, end, q);
     candidates.push({ start, end, quoteScore, context, edits: aligned.edits, score: combine(quoteScore, context, hasContext, positionScore(start, text.length, options.hint)) });
   }

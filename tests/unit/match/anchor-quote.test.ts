@@ -90,4 +90,17 @@ describe('matchQuote', () => {
     const moved = `${sentence} something else entirely. ${before}${sentence} the letter was sent by the china information technology security evaluation center.`;
     expect(matchQuote(moved, quote, { aside: (start) => start > 0 })?.start).toBe(moved.lastIndexOf(sentence));
   });
+
+  it('bridges an insertion when the opening words of the quote also begin an earlier sentence nearby', () => {
+    // The earlier sentence's window ends inside the real passage and aligns it badly; that must not
+    // hide the real passage from the window that holds all of it.
+    const quote = { exact: "I've never agreed to this, but Facebook could still be keeping track.", prefix: 'robably tagged in some of them. ' };
+    const page = normalise(
+      "Even though i've never agreed to this kind of data collection. Similarly, I'm sure that I'm in some photographs that someone has uploaded to Facebook - and I'm probably tagged in some of them. " +
+        "I've never agreed to this, but Facebook sign up for our morning newsletter. could still be keeping track. So even if you",
+    );
+    const match = matchQuote(page, quote)!;
+    expect(match.how).toBe('fuzzy');
+    expect(page.slice(match.start, match.end)).toBe("i've never agreed to this, but facebook sign up for our morning newsletter. could still be keeping track.");
+  });
 });
