@@ -239,7 +239,7 @@ function approximateCandidates(text: string, q: Prepared, options: MatchOptions,
   }
   const slack = 160 + Math.ceil(qLen / 4);
   const candidates: Omit<Candidate, 'aside'>[] = [];
-  const seen = new Set<number>();
+  const seen = new Map<number, number>(); // start -> index in candidates
   for (const guess of distinct) {
     const wStart = Math.max(from, guess.start - (guess.side === 'start' ? PINNED_SLACK : slack));
     const wEnd = Math.min(to, guess.start + qLen + (guess.side === 'end' ? PINNED_SLACK : slack));
@@ -248,12 +248,14 @@ function approximateCandidates(text: string, q: Prepared, options: MatchOptions,
     const start = wStart + aligned.start;
     const end = wStart + aligned.end;
     const quoteScore = Math.max(0, 1 - aligned.cost / qLen);
-    // A window cut short of the passage aligns it badly; another window may hold all of it, so only
-    // an accepted place counts as seen.
-    if (quoteScore < MIN_QUOTE_SCORE || seen.has(start)) continue;
-    seen.add(start);
+    if (quoteScore < MIN_QUOTE_SCORE) continue;
+    // A window cut short of the passage aligns it worse than one holding all of it: keep the better.
+    const earlier = seen.get(start);
+    if (earlier !== undefined && candidates[earlier]!.quoteScore >= quoteScore) continue;
     const context = contextOf(text, start, end, q);
-    candidates.push({ start, end, quoteScore, context, edits: aligned.edits, score: combine(quoteScore, context, hasContext, positionScore(start, text.length, options.hint)) });
+    const candidate = { start, end, quoteScore, context, edits: aligned.edits, score: combine(quoteScore, context, hasContext, positionScore(start, text.length, options.hint)) };
+    if (earlier !== undefined) candidates[earlier] = candidate;
+    else seen.set(start, candidates.push(candidate) - 1);
   }
   return candidates;
 }
