@@ -128,11 +128,11 @@ const peq = new Int32Array(65536);
 /**
  * Where `pattern` (at most 32 units) ends in `text[from, to)` with at most `maxErrors` edits:
  * Myers' bit-parallel edit distance, free start anywhere. One end is reported for each run of
- * consecutive ends (the one with fewest errors). Ends only: the matching engine needs a guess of
+ * consecutive ends (the one with fewest errors), with its errors. Ends only: the matching engine needs a guess of
  * where the passage is, not the exact start of every near-miss, and computing starts is most of the
  * cost of a general approximate search.
  */
-export function approximateEnds(text: string, pattern: string, maxErrors: number, from = 0, to = text.length): number[] {
+export function approximateEnds(text: string, pattern: string, maxErrors: number, from = 0, to = text.length): { end: number; errors: number }[] {
   const m = pattern.length;
   if (m === 0 || m > MAX_BIT_PATTERN) throw new RangeError('pattern must have 1 to 32 units');
   for (let i = 0; i < m; i++) peq[pattern.charCodeAt(i)]! |= 1 << i;
@@ -140,7 +140,7 @@ export function approximateEnds(text: string, pattern: string, maxErrors: number
   let pv = m === 32 ? -1 : (1 << m) - 1;
   let mv = 0;
   let score = m;
-  const ends: number[] = [];
+  const ends: { end: number; errors: number }[] = [];
   let runBest = -1;
   let runScore = Infinity;
   for (let j = from; j < to; j++) {
@@ -161,12 +161,12 @@ export function approximateEnds(text: string, pattern: string, maxErrors: number
         runBest = j + 1;
       }
     } else if (runBest !== -1) {
-      ends.push(runBest);
+      ends.push({ end: runBest, errors: runScore });
       runBest = -1;
       runScore = Infinity;
     }
   }
-  if (runBest !== -1) ends.push(runBest);
+  if (runBest !== -1) ends.push({ end: runBest, errors: runScore });
   for (let i = 0; i < m; i++) peq[pattern.charCodeAt(i)] = 0;
   return ends;
 }

@@ -59,6 +59,8 @@ const CHUNK_ERRORS = 6;
 const MAX_GUESSES = 12;
 /** Slack around the end of the passage a probe pinned down: the errors a probe allows, and more. */
 const PINNED_SLACK = 24;
+/** A probe found with at most this many errors pins its end of the passage. */
+const PINNED_ERRORS = 1;
 
 interface Guess {
   start: number;
@@ -207,13 +209,14 @@ function approximateCandidates(text: string, q: Prepared, options: MatchOptions,
   const to = Math.min(text.length, options.region?.to ?? text.length);
   if (to - from < Math.min(q.exact.length, MIN_QUOTE_LENGTH)) return [];
   const qLen = q.exact.length;
-  // A guess is where the passage would start; `side` says which end of it the probe pinned down
-  // (a piece of its head or the prefix: the start; of its tail or the suffix: the end), so the
-  // window to align in needs slack for inserted text on the other side only.
+  // A guess is where the passage would start; `side` says which end of it a probe found intact
+  // pinned down (a piece of its head or the prefix: the start; of its tail or the suffix: the end),
+  // so the window to align in needs slack for inserted text on the other side only. A probe found
+  // with errors pins nothing: an insertion inside the piece may have moved that end.
   const guesses: Guess[] = [];
   const probe = (pattern: string, maxErrors: number, side: Guess['side'], toStart: (end: number) => number) => {
     if (pattern.length < 12) return;
-    for (const end of approximateEnds(text, pattern, maxErrors, from, to)) guesses.push({ start: toStart(end), side });
+    for (const { end, errors } of approximateEnds(text, pattern, maxErrors, from, to)) guesses.push({ start: toStart(end), side: errors <= PINNED_ERRORS ? side : 'both' });
   };
   if (qLen <= CHUNK) {
     probe(q.exact, Math.floor(qLen * 0.25), 'both', (end) => end - qLen);
@@ -238,11 +241,30 @@ function approximateCandidates(text: string, q: Prepared, options: MatchOptions,
     if (!distinct.some((d) => Math.abs(d.start - guess.start) < qLen / 4 + 8)) distinct.push(guess);
   }
   const slack = 160 + Math.ceil(qLen / 4);
+  // A pinned start and pinned ends that fit one passage (its length give or take the slack) bound
+  // its window on both sides, so it is narrower, and those ends' own windows are not needed.
+  const pairedEnds = new Set<Guess>();
+  const windows = distinct.flatMap((guess): [number, number][] => {
+    if (guess.side === 'end' && pairedEnds.has(guess)) return [];
+    if (guess.side === 'start') {
+      let pair: Guess | null = null;
+      for (const other of guesses) {
+        if (other.side !== 'end' || other.start < guess.start - qLen / 2 || other.start > guess.start + slack) continue;
+        // The farthest: a wider window can only align better, and stays inside the unpaired one.
+        if (!pair || other.start > pair.start) pair = other;
+      }
+      if (pair) {
+        for (const other of distinct) if (other.side === 'end' && Math.abs(other.start - pair.start) < qLen / 4 + 8) pairedEnds.add(other);
+        return [[guess.start - PINNED_SLACK, Math.max(guess.start, pair.start) + qLen + PINNED_SLACK]];
+      }
+    }
+    return [[guess.start - (guess.side === 'start' ? PINNED_SLACK : slack), guess.start + qLen + (guess.side === 'end' ? PINNED_SLACK : slack)]];
+  });
   const candidates: Omit<Candidate, 'aside'>[] = [];
   const seen = new Map<number, number>(); // start -> index in candidates
-  for (const guess of distinct) {
-    const wStart = Math.max(from, guess.start - (guess.side === 'start' ? PINNED_SLACK : slack));
-    const wEnd = Math.min(to, guess.start + qLen + (guess.side === 'end' ? PINNED_SLACK : slack));
+  for (const [left, right] of windows) {
+    const wStart = Math.max(from, left);
+    const wEnd = Math.min(to, right);
     const aligned = alignInWindow(q.exact, text.slice(wStart, wEnd));
     if (!aligned) continue;
     const start = wStart + aligned.start;

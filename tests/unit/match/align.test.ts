@@ -41,10 +41,10 @@ describe('approximateEnds', () => {
   it('finds the ends of near matches, one per run, and agrees with a plain edit-distance scan', () => {
     const text = 'the quick brown fox jumps over the lazy dog; the quikc brown fox jumped over a lazy dog';
     const pattern = 'quick brown fox jumps';
-    const ends = approximateEnds(text, pattern, 3);
+    const ends = approximateEnds(text, pattern, 3).map((m) => m.end);
     // "quikc ... jump" or "quikc ... jumpe": 3 edits either way; the first end of the run is kept.
     expect(ends).toEqual([text.indexOf('jumps') + 5, text.indexOf('jumped') + 4]);
-    expect(approximateEnds(text, pattern, 0)).toEqual([text.indexOf('jumps') + 5]);
+    expect(approximateEnds(text, pattern, 0)).toEqual([{ end: text.indexOf('jumps') + 5, errors: 0 }]);
     // Reference: the fewest edits of the pattern against any substring ending at j (free start).
     const fewest = (end: number) => {
       let row = Array.from({ length: pattern.length + 1 }, (_, i) => i);
@@ -55,15 +55,15 @@ describe('approximateEnds', () => {
       }
       return row[pattern.length]!;
     };
-    for (const end of approximateEnds(text, pattern, 6)) expect(fewest(end)).toBeLessThanOrEqual(6);
+    for (const { end, errors } of approximateEnds(text, pattern, 6)) expect(fewest(end)).toBe(errors);
     expect(ends.map(fewest)).toEqual([0, 3]);
   });
 
   it('takes a 32-unit pattern and searches only inside [from, to)', () => {
     const pattern = 'abcdefghijklmnopqrstuvwxyz012345';
     const text = `xx${pattern}yy${pattern}`;
-    expect(approximateEnds(text, pattern, 0)).toEqual([34, 68]);
-    expect(approximateEnds(text, pattern, 0, 35)).toEqual([68]);
+    expect(approximateEnds(text, pattern, 0).map((m) => m.end)).toEqual([34, 68]);
+    expect(approximateEnds(text, pattern, 0, 35).map((m) => m.end)).toEqual([68]);
     expect(() => approximateEnds(text, `${pattern}6`, 2)).toThrow(RangeError);
   });
 });

@@ -103,4 +103,12 @@ describe('matchQuote', () => {
     expect(match.how).toBe('fuzzy');
     expect(page.slice(match.start, match.end)).toBe("i've never agreed to this, but facebook sign up for our morning newsletter. could still be keeping track.");
   });
+
+  it('takes the whole passage when an insertion splits the last words and the tail almost matches before it', () => {
+    const quote = { exact: 'Firefox is also exploring even more privacy-preserving techniques.', prefix: 'nd third-party requests at all. ' };
+    const page = normalise("They do not send third-party requests at all. Firefox is also exploring even more privacy-preserving techni Watch: what the new rules mean for you (2:14) ques . It can't be denied, though, that these tools help.");
+    const match = matchQuote(page, quote)!;
+    expect(match.changed).toBe(false);
+    expect(page.slice(match.start, match.end)).toMatch(/^firefox is also exploring .* \(2:14\) ques/);
+  });
 });
