@@ -8,6 +8,8 @@ import { normalise } from '../../lib/core/text/normalise';
 import type { Random } from './random';
 
 export const TARGET_ATTR = 'data-cp-target';
+/** On elements the `inserted` perturbation adds (an ad, a caption): not part of any target. */
+export const INSERTED_ATTR = 'data-cp-inserted';
 export const CONTEXT = 32;
 
 export interface EvalQuote {
@@ -153,12 +155,13 @@ export function quotesOf(root: Element, ids: number[]): EvalQuote[] {
   return quotes;
 }
 
-/** [start, end) in root.textContent of each text node of the marked target `id` (its own characters). */
+/** [start, end) in root.textContent of each text node of the marked target `id` (its own characters, not an insert's). */
 export function targetPieces(root: Element, id: number, offsets: Map<Node, number>): [number, number][] {
   const pieces: [number, number][] = [];
   for (const span of root.querySelectorAll(`[${TARGET_ATTR}="${id}"]`)) {
     for (const node of textNodes(span)) {
       const at = offsets.get(node);
+      if (node.parentElement?.closest(`[${INSERTED_ATTR}]`)) continue;
       if (at !== undefined && node.data.length > 0) pieces.push([at, at + node.data.length]);
     }
   }
