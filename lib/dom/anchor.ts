@@ -2,7 +2,7 @@
  * Anchoring notes' quotes in the live page: one normalised text of the root with a map back to the
  * DOM, the matching engine (exact first, then bounded approximate search) on it, and only spans
  * inside the article Readability found (not a teaser, caption or related-links box repeating the
- * words). A quote with no good enough place leaves its note unplaced rather than badged somewhere wrong.
+ * words), and the running text before a pull quote, aside or figure repeating them. A quote with no good enough place leaves its note unplaced rather than badged somewhere wrong.
  */
 import type { Quote } from '../core/dataset/schema';
 import { matchQuote, type QuoteMatch } from '../core/match/anchor-quote';
@@ -83,6 +83,17 @@ export function rangesFor(map: TextMap, located: readonly LocatedNote[]): Anchor
   return { placed, unplaced };
 }
 
+/** Elements whose text is set apart from the article's running text; a pull quote is a blockquote or an aside. */
+const APART = new Set(['BLOCKQUOTE', 'ASIDE', 'FIGURE', 'FIGCAPTION']);
+
+/** Whether normalised offset `start` lies inside a pull quote, aside or figure under the map's root. */
+export function setApart(map: TextMap, start: number): boolean {
+  for (let element = map.positionAt(start)?.node.parentElement ?? null; element; element = element.parentElement) {
+    if (APART.has(element.tagName.toUpperCase())) return true;
+  }
+  return false;
+}
+
 /** Whether the two ends of [start, end) lie in the article. */
 export function inArticle(mask: ArticleMask | null, start: number, end: number): boolean {
   if (!mask) return true;
@@ -103,10 +114,11 @@ export function quotesFor(quotes: readonly Quote[], language: string | null): Qu
 
 function anchorNote(map: TextMap, note: NoteView, mask: ArticleMask | null, language: string | null): QuoteMatch | null {
   const accept = (start: number, end: number) => inArticle(mask, start, end);
+  const aside = (start: number) => setApart(map, start);
   const region = mask?.extent ?? undefined;
   let best: QuoteMatch | null = null;
   for (const quote of quotesFor(note.quotes, language)) {
-    const match = matchQuote(map.text, quote, region ? { accept, region } : { accept });
+    const match = matchQuote(map.text, quote, region ? { accept, aside, region } : { accept, aside });
     if (match && match.how === 'quote') return match;
     if (match && (!best || match.confidence > best.confidence)) best = match;
   }

@@ -12,7 +12,7 @@ import { KINDS, perturb, type Kind } from './perturb';
 import { domAnchorTextQuote, hypothesisMatch, type Extent } from './peers';
 import { hashSeed, seeded } from './random';
 import type { SourcePage } from './sources';
-import { articleParagraphs, chooseSentences, judge, markTarget, quotesOf, rangeExtent, targetExtent, textOffsets, type EvalQuote, type Outcome } from './targets';
+import { articleParagraphs, chooseSentences, judge, markTarget, quotesOf, rangeExtent, targetExtent, targetPieces, textOffsets, type EvalQuote, type Outcome } from './targets';
 
 export const METHODS = ['counterpoint', 'hypothesis-style', 'dom-anchor-text-quote'] as const;
 export type Method = (typeof METHODS)[number];
@@ -79,8 +79,9 @@ export async function runAnchoring(pages: SourcePage[], options: AnchoringOption
         readabilityMs += performance.now() - t0;
         const offsets = textOffsets(doc.body);
         const truths = new Map(quotes.map((q) => [q.id, targetExtent(doc.body, q.id, offsets)]));
+        const pieces = new Map(quotes.map((q) => [q.id, targetPieces(doc.body, q.id, offsets)]));
         const record = (method: Method, quote: EvalQuote, found: Extent | null) => {
-          const outcome = judge(found, truths.get(quote.id) ?? null);
+          const outcome = judge(found, truths.get(quote.id) ?? null, pieces.get(quote.id));
           const tally = results[kind][method];
           tally.quotes++;
           tally[outcome]++;

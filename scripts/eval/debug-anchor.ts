@@ -1,6 +1,6 @@
 /** Debugging aid: npx tsx scripts/eval/debug-anchor.ts PAGE-NAME KIND — shows Counterpoint's misses on one page. */
 import { normalise } from '../../lib/core/text/normalise';
-import { locateNotes } from '../../lib/dom/anchor';
+import { locateNotes, setApart } from '../../lib/dom/anchor';
 import { articleMask } from '../../lib/core/match/article-mask';
 import { extractArticle } from '../../lib/dom/extract';
 import { buildTextMap } from '../../lib/dom/text-map';
@@ -36,7 +36,7 @@ for (const [i, l] of located.entries()) {
   const described = occurrences.map((at) => {
     const range = map.range(at, at + truth.length);
     const isTruth = !!range && spans.some((span) => span.contains(range.startContainer));
-    return `${at}${isTruth ? '*' : ''}(mask ${mask ? mask.coverage(at, at + truth.length).toFixed(2) : '-'}, ${range?.startContainer.parentElement?.tagName})`;
+    return `${at}${isTruth ? '*' : ''}${setApart(map, at) ? '[apart]' : ''}(mask ${mask ? mask.coverage(at, at + truth.length).toFixed(2) : '-'}, ${range?.startContainer.parentElement?.tagName})`;
   });
   console.log(`  occurrences ${described.join(', ')}`);
   console.log(`#${q.id} ${l.match ? `${l.match.how} ${l.match.confidence} changed=${l.match.changed}` : 'UNPLACED'}\n  quote: ${normalise(q.exact)}\n  pre:   ${normalise(q.prefix)}\n  suf:   ${normalise(q.suffix)}\n  truth: ${truth}\n  found: ${found}`);

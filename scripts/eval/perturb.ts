@@ -3,7 +3,7 @@
  * Every kind changes each target, so no quote passes a kind untouched (except `exact`).
  */
 import type { Random } from './random';
-import { TARGET_ATTR } from './targets';
+import { INSERTED_ATTR, TARGET_ATTR } from './targets';
 
 export const KINDS = ['exact', 'typography', 'whitespace', 'split', 'inserted', 'edited', 'boilerplate', 'reordered', 'mixed'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -141,7 +141,10 @@ function inserted(doc: Document, ids: number[], random: Random): void {
       const space = node.data.indexOf(' ', goal);
       const at = space === -1 ? node.data.length : space + 1;
       const after = at < node.data.length ? node.splitText(at) : null;
-      node.parentNode!.insertBefore(random.pick(INSERTS)(doc), after ?? node.nextSibling);
+      const insert = random.pick(INSERTS)(doc);
+      // Marked so the judge does not count its text as the target's (it can land inside a target's marker span).
+      insert.setAttribute(INSERTED_ATTR, '');
+      node.parentNode!.insertBefore(insert, after ?? node.nextSibling);
       break;
     }
   }

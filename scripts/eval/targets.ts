@@ -8,6 +8,8 @@ import { normalise } from '../../lib/core/text/normalise';
 import type { Random } from './random';
 
 export const TARGET_ATTR = 'data-cp-target';
+/** On elements the `inserted` perturbation adds (an ad, a caption): not part of any target. */
+export const INSERTED_ATTR = 'data-cp-inserted';
 export const CONTEXT = 32;
 
 export interface EvalQuote {
@@ -153,13 +155,36 @@ export function quotesOf(root: Element, ids: number[]): EvalQuote[] {
   return quotes;
 }
 
+/** [start, end) in root.textContent of each text node of the marked target `id` (its own characters, not an insert's). */
+export function targetPieces(root: Element, id: number, offsets: Map<Node, number>): [number, number][] {
+  const pieces: [number, number][] = [];
+  for (const span of root.querySelectorAll(`[${TARGET_ATTR}="${id}"]`)) {
+    for (const node of textNodes(span)) {
+      const at = offsets.get(node);
+      if (node.parentElement?.closest(`[${INSERTED_ATTR}]`)) continue;
+      if (at !== undefined && node.data.length > 0) pieces.push([at, at + node.data.length]);
+    }
+  }
+  return pieces;
+}
+
 /** Outcome of one anchoring attempt against the truth. */
 export type Outcome = 'right' | 'wrong' | 'unplaced';
 
-export function judge(found: [number, number] | null, truth: [number, number] | null): Outcome {
+const overlapOf = (a: [number, number], b: [number, number]) => Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
+
+/**
+ * Right when the place found covers at least half of the target's own characters and at least half
+ * of it lies within the target's extent. The target's own characters, not its extent, are what must
+ * be covered: an ad or caption inserted inside the passage is part of the extent but not of the
+ * passage, and a place that stops where the ad begins and holds most of the sentence is right.
+ */
+export function judge(found: [number, number] | null, truth: [number, number] | null, pieces: [number, number][] = truth ? [truth] : []): Outcome {
   if (!found) return 'unplaced';
   if (!truth) return 'wrong';
-  const overlap = Math.min(found[1], truth[1]) - Math.max(found[0], truth[0]);
+  const overlap = overlapOf(found, truth);
   if (overlap <= 0) return 'wrong';
-  return overlap / (truth[1] - truth[0]) >= 0.5 && overlap / (found[1] - found[0]) >= 0.5 ? 'right' : 'wrong';
+  const own = pieces.reduce((n, piece) => n + piece[1] - piece[0], 0);
+  const covered = pieces.reduce((n, piece) => n + overlapOf(found, piece), 0);
+  return own > 0 && covered / own >= 0.5 && overlap / (found[1] - found[0]) >= 0.5 ? 'right' : 'wrong';
 }

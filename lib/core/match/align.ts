@@ -31,14 +31,13 @@ export function alignInWindow(quote: string, window: string): Alignment | null {
   const n = window.length;
   if (m === 0 || n === 0) return null;
   // Row i of H: best cost of aligning quote[0..i) ending at window position j. E: same, ending in a gap.
-  let hPrev = new Float64Array(n + 1);
-  let hCur = new Float64Array(n + 1);
-  let sPrev = new Int32Array(n + 1);
-  let sCur = new Int32Array(n + 1);
-  let ePrev = new Int32Array(n + 1);
-  let eCur = new Int32Array(n + 1);
-  let kPrev = new Int32Array(n + 1);
-  let kCur = new Int32Array(n + 1);
+  // The rows live in scratch arrays shared by every call: a page aligns many windows, and fresh
+  // arrays for each were most of the garbage collector's work.
+  if (scratch.size < n + 1) scratch = newScratch(Math.max(n + 1, 2 * scratch.size));
+  let { hPrev, hCur, sPrev, sCur, ePrev, eCur, kPrev, kCur } = scratch;
+  hPrev.fill(0, 0, n + 1);
+  ePrev.fill(0, 0, n + 1);
+  kPrev.fill(0, 0, n + 1);
   for (let j = 0; j <= n; j++) sPrev[j] = j; // free start anywhere
   for (let i = 1; i <= m; i++) {
     const qc = quote.charCodeAt(i - 1);
@@ -103,6 +102,73 @@ export function alignInWindow(quote: string, window: string): Alignment | null {
   let bestJ = 1;
   for (let j = 2; j <= n; j++) if (hPrev[j]! < hPrev[bestJ]!) bestJ = j;
   return { start: sPrev[bestJ]!, end: bestJ, cost: hPrev[bestJ]!, edits: ePrev[bestJ]!, skipped: kPrev[bestJ]! };
+}
+
+function newScratch(size: number) {
+  return {
+    size,
+    hPrev: new Float64Array(size),
+    hCur: new Float64Array(size),
+    sPrev: new Int32Array(size),
+    sCur: new Int32Array(size),
+    ePrev: new Int32Array(size),
+    eCur: new Int32Array(size),
+    kPrev: new Int32Array(size),
+    kCur: new Int32Array(size),
+  };
+}
+
+let scratch = newScratch(1024);
+
+/** Longest pattern `approximateEnds` takes: one 32-bit word. */
+export const MAX_BIT_PATTERN = 32;
+/** Pattern bit masks by UTF-16 unit, shared and cleared after each search. */
+const peq = new Int32Array(65536);
+
+/**
+ * Where `pattern` (at most 32 units) ends in `text[from, to)` with at most `maxErrors` edits:
+ * Myers' bit-parallel edit distance, free start anywhere. One end is reported for each run of
+ * consecutive ends (the one with fewest errors), with its errors. Ends only: the matching engine needs a guess of
+ * where the passage is, not the exact start of every near-miss, and computing starts is most of the
+ * cost of a general approximate search.
+ */
+export function approximateEnds(text: string, pattern: string, maxErrors: number, from = 0, to = text.length): { end: number; errors: number }[] {
+  const m = pattern.length;
+  if (m === 0 || m > MAX_BIT_PATTERN) throw new RangeError('pattern must have 1 to 32 units');
+  for (let i = 0; i < m; i++) peq[pattern.charCodeAt(i)]! |= 1 << i;
+  const last = 1 << (m - 1);
+  let pv = m === 32 ? -1 : (1 << m) - 1;
+  let mv = 0;
+  let score = m;
+  const ends: { end: number; errors: number }[] = [];
+  let runBest = -1;
+  let runScore = Infinity;
+  for (let j = from; j < to; j++) {
+    const eq = peq[text.charCodeAt(j)]!;
+    const xv = eq | mv;
+    const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    if (ph & last) score++;
+    else if (mh & last) score--;
+    ph <<= 1;
+    mh <<= 1;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+    if (score <= maxErrors) {
+      if (score < runScore) {
+        runScore = score;
+        runBest = j + 1;
+      }
+    } else if (runBest !== -1) {
+      ends.push({ end: runBest, errors: runScore });
+      runBest = -1;
+      runScore = Infinity;
+    }
+  }
+  if (runBest !== -1) ends.push({ end: runBest, errors: runScore });
+  for (let i = 0; i < m; i++) peq[pattern.charCodeAt(i)] = 0;
+  return ends;
 }
 
 /** Similarity 0..1 of two short strings aligned end to end (for prefix and suffix context). */

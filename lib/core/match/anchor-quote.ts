@@ -2,15 +2,16 @@
  * The matching engine for one quote in normalised page text: exact search first; then, only if no
  * exact hit was acceptable, a bounded approximate search. Approximate candidates come from the
  * head, tail and middle of the quote and from its prefix and suffix context, each searched with
- * Myers' bit-parallel algorithm (approx-string-match), so an insertion or an edit in one part does
+ * Myers' bit-parallel algorithm (ends only, see align.ts), so an insertion or an edit in one part does
  * not hide the passage; each candidate is then aligned gap-tolerantly and scored on quote closeness,
- * prefix and suffix context and expected position. Below a minimum score, or when two places score
- * alike, the quote is unplaced: never guessed.
+ * prefix and suffix context and expected position. When identical words stand both in the running
+ * text and in a pull quote, aside or figure and context does not clearly favour the latter, the
+ * running text is taken: a pull quote copies the body, not the other way round. Below a minimum
+ * score, or when two places score alike, the quote is unplaced: never guessed.
  */
-import search from 'approx-string-match';
 import type { Quote } from '../dataset/schema';
 import { normalise } from '../text/normalise';
-import { alignInWindow, contextSimilarity } from './align';
+import { alignInWindow, approximateEnds, contextSimilarity } from './align';
 import { findQuote, MIN_QUOTE_LENGTH } from './find-quote';
 
 export interface MatchOptions {
@@ -20,6 +21,8 @@ export interface MatchOptions {
   region?: { from: number; to: number };
   /** Expected start offset of the passage, when known (a TextPositionSelector hint). */
   hint?: number;
+  /** True for a span set apart from the running text (a pull quote, aside or figure). */
+  aside?: (start: number, end: number) => boolean;
 }
 
 export interface QuoteMatch {
@@ -49,9 +52,20 @@ export const MIN_UNIQUE_LENGTH = 24;
 export const MIN_APPROX_LENGTH = 20;
 /** Two places whose scores differ by less than this are ambiguous: unplaced (about 0.2 of context). */
 const AMBIGUITY = 0.08;
+/** A copy set apart from the running text is taken only when its context agrees by this much more. */
+const ASIDE_CONTEXT_MARGIN = 0.25;
 const CHUNK = 32;
 const CHUNK_ERRORS = 6;
 const MAX_GUESSES = 12;
+/** Slack around the end of the passage a probe pinned down: the errors a probe allows, and more. */
+const PINNED_SLACK = 24;
+/** A probe found with at most this many errors pins its end of the passage. */
+const PINNED_ERRORS = 1;
+
+interface Guess {
+  start: number;
+  side: 'start' | 'end' | 'both';
+}
 
 interface Prepared {
   exact: string;
@@ -66,6 +80,7 @@ interface Candidate {
   context: number;
   score: number;
   edits: number;
+  aside: boolean;
 }
 
 export function prepareQuote(quote: Quote): Prepared {
@@ -79,7 +94,13 @@ export function matchQuote(text: string, quote: Quote, options: MatchOptions = {
   const accept = options.accept ?? (() => true);
   const hasContext = q.prefix.length > 0 || q.suffix.length > 0;
 
-  const exactHits = findQuote(text, quote).filter((hit) => accept(hit.start, hit.end));
+  const isAside = options.aside ?? (() => false);
+  const exactHits = preferRunningText(
+    findQuote(text, quote).filter((hit) => accept(hit.start, hit.end)),
+    (hit) => isAside(hit.start, hit.end),
+    (hit) => hit.context,
+    ASIDE_CONTEXT_MARGIN,
+  );
   const bestExact = exactHits[0];
   if (bestExact) {
     const second = exactHits[1];
@@ -96,10 +117,10 @@ export function matchQuote(text: string, quote: Quote, options: MatchOptions = {
 
   const candidates: Candidate[] = exactHits.map((hit) => {
     const context = contextOf(text, hit.start, hit.end, q);
-    return { start: hit.start, end: hit.end, quoteScore: 1, context, edits: 0, score: combine(1, context, hasContext, positionScore(hit.start, text.length, options.hint)) };
+    return { start: hit.start, end: hit.end, quoteScore: 1, context, edits: 0, aside: isAside(hit.start, hit.end), score: combine(1, context, hasContext, positionScore(hit.start, text.length, options.hint)) };
   });
   for (const candidate of approximateCandidates(text, q, options, hasContext)) {
-    if (accept(candidate.start, candidate.end)) candidates.push(candidate);
+    if (accept(candidate.start, candidate.end)) candidates.push({ ...candidate, aside: isAside(candidate.start, candidate.end) });
   }
   const best = pickBest(candidates, hasContext);
   if (!best) return null;
@@ -132,10 +153,21 @@ export function snapToWords(text: string, start: number, end: number): [number, 
   return [from, to];
 }
 
+/**
+ * `items` without those set apart from the running text, unless none is in it or one set apart
+ * scores `margin` more than the best in it.
+ */
+function preferRunningText<T>(items: T[], aside: (item: T) => boolean, score: (item: T) => number, margin: number): T[] {
+  if (items.length < 2) return items;
+  const running = items.filter((item) => !aside(item));
+  if (running.length === 0 || running.length === items.length) return items;
+  const bar = Math.max(...running.map(score)) + margin;
+  return items.filter((item) => !aside(item) || score(item) >= bar);
+}
+
 function pickBest(candidates: Candidate[], hasContext: boolean): Candidate | null {
-  const good = candidates
-    .filter((c) => c.quoteScore >= MIN_QUOTE_SCORE && c.score >= MIN_SCORE && (!hasContext || c.context >= 0.35 || c.quoteScore >= 0.9))
-    .sort((a, b) => b.score - a.score);
+  const acceptable = candidates.filter((c) => c.quoteScore >= MIN_QUOTE_SCORE && c.score >= MIN_SCORE && (!hasContext || c.context >= 0.35 || c.quoteScore >= 0.9));
+  const good = preferRunningText(acceptable, (c) => c.aside, (c) => c.score, AMBIGUITY).sort((a, b) => b.score - a.score);
   const best = good[0];
   if (!best) return null;
   const rival = good.find((c) => c.end <= best.start || c.start >= best.end);
@@ -172,65 +204,80 @@ function contextOf(text: string, start: number, end: number, q: Prepared): numbe
 }
 
 /** Approximate candidates: guesses of the passage's start from pieces of the quote and its context, each aligned. */
-function approximateCandidates(text: string, q: Prepared, options: MatchOptions, hasContext: boolean): Candidate[] {
+function approximateCandidates(text: string, q: Prepared, options: MatchOptions, hasContext: boolean): Omit<Candidate, 'aside'>[] {
   const from = Math.max(0, options.region?.from ?? 0);
   const to = Math.min(text.length, options.region?.to ?? text.length);
   if (to - from < Math.min(q.exact.length, MIN_QUOTE_LENGTH)) return [];
-  const area = from === 0 && to === text.length ? text : text.slice(from, to);
   const qLen = q.exact.length;
-  const guesses: number[] = [];
-  const probe = (pattern: string, maxErrors: number, toStart: (m: { start: number; end: number }) => number) => {
+  // A guess is where the passage would start; `side` says which end of it a probe found intact
+  // pinned down (a piece of its head or the prefix: the start; of its tail or the suffix: the end),
+  // so the window to align in needs slack for inserted text on the other side only. A probe found
+  // with errors pins nothing: an insertion inside the piece may have moved that end.
+  const guesses: Guess[] = [];
+  const probe = (pattern: string, maxErrors: number, side: Guess['side'], toStart: (end: number) => number) => {
     if (pattern.length < 12) return;
-    let lastEnd = -2;
-    for (const m of search(area, pattern, maxErrors)) {
-      if (m.end === lastEnd + 1) {
-        lastEnd = m.end;
-        continue; // the same match, one character longer
-      }
-      lastEnd = m.end;
-      guesses.push(from + toStart(m));
-    }
+    for (const { end, errors } of approximateEnds(text, pattern, maxErrors, from, to)) guesses.push({ start: toStart(end), side: errors <= PINNED_ERRORS ? side : 'both' });
   };
-  if (qLen <= 48) {
-    probe(q.exact, Math.floor(qLen * 0.25), (m) => m.start);
+  if (qLen <= CHUNK) {
+    probe(q.exact, Math.floor(qLen * 0.25), 'both', (end) => end - qLen);
   } else {
-    const head = q.exact.slice(0, CHUNK);
-    const tail = q.exact.slice(-CHUNK);
-    probe(head, CHUNK_ERRORS, (m) => m.start);
-    probe(tail, CHUNK_ERRORS, (m) => m.end - qLen);
+    probe(q.exact.slice(0, CHUNK), CHUNK_ERRORS, 'start', (end) => end - CHUNK);
+    probe(q.exact.slice(-CHUNK), CHUNK_ERRORS, 'end', (end) => end - qLen);
     if (qLen > 3 * CHUNK) {
       const mid = Math.floor(qLen / 2) - CHUNK / 2;
-      probe(q.exact.slice(mid, mid + CHUNK), CHUNK_ERRORS, (m) => m.start - mid);
+      probe(q.exact.slice(mid, mid + CHUNK), CHUNK_ERRORS, 'both', (end) => end - CHUNK - mid);
     }
   }
   if (hasContext) {
     const prefix = q.prefix.slice(-CHUNK);
     const suffix = q.suffix.slice(0, CHUNK);
-    probe(prefix, Math.floor(prefix.length * 0.2), (m) => m.end + 1);
-    probe(suffix, Math.floor(suffix.length * 0.2), (m) => m.start - qLen - 1);
+    probe(prefix, Math.floor(prefix.length * 0.2), 'start', (end) => end + 1);
+    probe(suffix, Math.floor(suffix.length * 0.2), 'end', (end) => end - suffix.length - qLen - 1);
   }
   // Distinct guesses, in order of first appearance (head first), at most MAX_GUESSES.
-  const distinct: number[] = [];
+  const distinct: Guess[] = [];
   for (const guess of guesses) {
     if (distinct.length >= MAX_GUESSES) break;
-    if (!distinct.some((d) => Math.abs(d - guess) < qLen / 4 + 8)) distinct.push(guess);
+    if (!distinct.some((d) => Math.abs(d.start - guess.start) < qLen / 4 + 8)) distinct.push(guess);
   }
   const slack = 160 + Math.ceil(qLen / 4);
-  const candidates: Candidate[] = [];
-  const seen = new Set<number>();
-  for (const guess of distinct) {
-    const wStart = Math.max(from, guess - slack);
-    const wEnd = Math.min(to, guess + qLen + slack);
+  // A pinned start and pinned ends that fit one passage (its length give or take the slack) bound
+  // its window on both sides, so it is narrower, and those ends' own windows are not needed.
+  const pairedEnds = new Set<Guess>();
+  const windows = distinct.flatMap((guess): [number, number][] => {
+    if (guess.side === 'end' && pairedEnds.has(guess)) return [];
+    if (guess.side === 'start') {
+      let pair: Guess | null = null;
+      for (const other of guesses) {
+        if (other.side !== 'end' || other.start < guess.start - qLen / 2 || other.start > guess.start + slack) continue;
+        // The farthest: a wider window can only align better, and stays inside the unpaired one.
+        if (!pair || other.start > pair.start) pair = other;
+      }
+      if (pair) {
+        for (const other of distinct) if (other.side === 'end' && Math.abs(other.start - pair.start) < qLen / 4 + 8) pairedEnds.add(other);
+        return [[guess.start - PINNED_SLACK, Math.max(guess.start, pair.start) + qLen + PINNED_SLACK]];
+      }
+    }
+    return [[guess.start - (guess.side === 'start' ? PINNED_SLACK : slack), guess.start + qLen + (guess.side === 'end' ? PINNED_SLACK : slack)]];
+  });
+  const candidates: Omit<Candidate, 'aside'>[] = [];
+  const seen = new Map<number, number>(); // start -> index in candidates
+  for (const [left, right] of windows) {
+    const wStart = Math.max(from, left);
+    const wEnd = Math.min(to, right);
     const aligned = alignInWindow(q.exact, text.slice(wStart, wEnd));
     if (!aligned) continue;
     const start = wStart + aligned.start;
     const end = wStart + aligned.end;
-    if (seen.has(start)) continue;
-    seen.add(start);
     const quoteScore = Math.max(0, 1 - aligned.cost / qLen);
     if (quoteScore < MIN_QUOTE_SCORE) continue;
+    // A window cut short of the passage aligns it worse than one holding all of it: keep the better.
+    const earlier = seen.get(start);
+    if (earlier !== undefined && candidates[earlier]!.quoteScore >= quoteScore) continue;
     const context = contextOf(text, start, end, q);
-    candidates.push({ start, end, quoteScore, context, edits: aligned.edits, score: combine(quoteScore, context, hasContext, positionScore(start, text.length, options.hint)) });
+    const candidate = { start, end, quoteScore, context, edits: aligned.edits, score: combine(quoteScore, context, hasContext, positionScore(start, text.length, options.hint)) };
+    if (earlier !== undefined) candidates[earlier] = candidate;
+    else seen.set(start, candidates.push(candidate) - 1);
   }
   return candidates;
 }

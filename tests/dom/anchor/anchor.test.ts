@@ -50,6 +50,16 @@ describe('anchorNotes', () => {
     expect(unplaced[0]!.reason).toMatch(/not found/);
   });
 
+  it('anchors the paragraph, not the pull quote of the same sentence set right after it', () => {
+    const sentence = 'The letter was sent by the China Information Technology Security Evaluation Center, most likely under pressure from China\u2019s main Internet regulator, one of the people said.';
+    const next = 'But refusing to sign the pledge could bring fresh restrictions or penalties, they said.';
+    const quote = { exact: sentence, prefix: 'Chinese user data within the country.', suffix: next.slice(0, 32) };
+    const root = page(`<article><p>${ARTICLE[0]}</p><p>${sentence}</p><blockquote class="pull-quote">${sentence}</blockquote><p>${next}</p></article>`);
+    const { placed } = anchorNotes(root, [note(sentence, quote)], root.textContent);
+    expect(placed).toHaveLength(1);
+    expect(placed[0]!.range.startContainer.parentElement!.tagName).toBe('P');
+  });
+
   it('anchors the quote for the page language', () => {
     const root = page('<article><p>报道称，拒绝签署承诺书“可能会使这些公司在中国庞大的市场上面临新的限制或处罚”。</p></article>');
     const n: NoteView = { ...note('could bring fresh restrictions or penalties for companies in China\u2019s enormous market'), quotes: [{ exact: 'could bring fresh restrictions or penalties for companies', language: 'en' }, { exact: '可能会使这些公司在中国庞大的市场上面临新的限制或处罚', language: 'zh' }] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignInWindow, contextSimilarity, GAP_EXTEND, GAP_OPEN } from '../../../lib/core/match/align';
+import { alignInWindow, approximateEnds, contextSimilarity, GAP_EXTEND, GAP_OPEN } from '../../../lib/core/match/align';
 
 describe('alignInWindow', () => {
   it('aligns an exact occurrence at no cost, with free text around it', () => {
@@ -34,5 +34,36 @@ describe('contextSimilarity', () => {
     expect(contextSimilarity('in july.', 'completely other', false)).toBeLessThan(0.5);
     expect(contextSimilarity('', 'x', true)).toBe(1);
     expect(contextSimilarity('x', '', true)).toBe(0);
+  });
+});
+
+describe('approximateEnds', () => {
+  it('finds the ends of near matches, one per run, and agrees with a plain edit-distance scan', () => {
+    const text = 'the quick brown fox jumps over the lazy dog; the quikc brown fox jumped over a lazy dog';
+    const pattern = 'quick brown fox jumps';
+    const ends = approximateEnds(text, pattern, 3).map((m) => m.end);
+    // "quikc ... jump" or "quikc ... jumpe": 3 edits either way; the first end of the run is kept.
+    expect(ends).toEqual([text.indexOf('jumps') + 5, text.indexOf('jumped') + 4]);
+    expect(approximateEnds(text, pattern, 0)).toEqual([{ end: text.indexOf('jumps') + 5, errors: 0 }]);
+    // Reference: the fewest edits of the pattern against any substring ending at j (free start).
+    const fewest = (end: number) => {
+      let row = Array.from({ length: pattern.length + 1 }, (_, i) => i);
+      for (let j = 0; j < end; j++) {
+        const next = [0];
+        for (let i = 1; i <= pattern.length; i++) next[i] = Math.min(row[i - 1]! + (pattern[i - 1] === text[j] ? 0 : 1), row[i]! + 1, next[i - 1]! + 1);
+        row = next;
+      }
+      return row[pattern.length]!;
+    };
+    for (const { end, errors } of approximateEnds(text, pattern, 6)) expect(fewest(end)).toBe(errors);
+    expect(ends.map(fewest)).toEqual([0, 3]);
+  });
+
+  it('takes a 32-unit pattern and searches only inside [from, to)', () => {
+    const pattern = 'abcdefghijklmnopqrstuvwxyz012345';
+    const text = `xx${pattern}yy${pattern}`;
+    expect(approximateEnds(text, pattern, 0).map((m) => m.end)).toEqual([34, 68]);
+    expect(approximateEnds(text, pattern, 0, 35).map((m) => m.end)).toEqual([68]);
+    expect(() => approximateEnds(text, `${pattern}6`, 2)).toThrow(RangeError);
   });
 });

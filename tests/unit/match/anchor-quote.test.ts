@@ -74,4 +74,41 @@ describe('matchQuote', () => {
     const edited = normalise('该报道称，拒绝签署承诺书“可能会让这些公司在中国巨大的市场上面临新的限制或处罚”。');
     expect(matchQuote(edited, { exact: '可能会使这些公司在中国庞大的市场上面临新的限制或处罚', prefix: '拒绝签署承诺书"', suffix: '"。' })?.how).toBe('fuzzy');
   });
+
+  it('prefers the running text over a pull-quote copy right beside it when context cannot tell them apart', () => {
+    // The pull quote stands between the real sentence and the next paragraph: the real one keeps its
+    // prefix, the copy takes over its suffix, so context alone is a tie.
+    const sentence = normalise(TERMS.exact);
+    const before = 'us tech companies to promise that ';
+    const page = `${before}${sentence} ${sentence} the letter was sent by the china information technology security evaluation center.`;
+    const real = before.length;
+    const copy = real + sentence.length + 1;
+    const quote = { exact: TERMS.exact, prefix: 'US tech companies to promise that ', suffix: ' The letter was sent by the Chi' };
+    const aside = (start: number) => start >= copy && start < copy + sentence.length;
+    expect(matchQuote(page, quote, { aside })?.start).toBe(real);
+    // A copy whose context clearly agrees better still wins, aside or not.
+    const moved = `${sentence} something else entirely. ${before}${sentence} the letter was sent by the china information technology security evaluation center.`;
+    expect(matchQuote(moved, quote, { aside: (start) => start > 0 })?.start).toBe(moved.lastIndexOf(sentence));
+  });
+
+  it('bridges an insertion when the opening words of the quote also begin an earlier sentence nearby', () => {
+    // The earlier sentence's window ends inside the real passage and aligns it badly; that must not
+    // hide the real passage from the window that holds all of it.
+    const quote = { exact: "I've never agreed to this, but Facebook could still be keeping track.", prefix: 'robably tagged in some of them. ' };
+    const page = normalise(
+      "Even though i've never agreed to this kind of data collection. Similarly, I'm sure that I'm in some photographs that someone has uploaded to Facebook - and I'm probably tagged in some of them. " +
+        "I've never agreed to this, but Facebook sign up for our morning newsletter. could still be keeping track. So even if you",
+    );
+    const match = matchQuote(page, quote)!;
+    expect(match.how).toBe('fuzzy');
+    expect(page.slice(match.start, match.end)).toBe("i've never agreed to this, but facebook sign up for our morning newsletter. could still be keeping track.");
+  });
+
+  it('takes the whole passage when an insertion splits the last words and the tail almost matches before it', () => {
+    const quote = { exact: 'Firefox is also exploring even more privacy-preserving techniques.', prefix: 'nd third-party requests at all. ' };
+    const page = normalise("They do not send third-party requests at all. Firefox is also exploring even more privacy-preserving techni Watch: what the new rules mean for you (2:14) ques . It can't be denied, though, that these tools help.");
+    const match = matchQuote(page, quote)!;
+    expect(match.changed).toBe(false);
+    expect(page.slice(match.start, match.end)).toMatch(/^firefox is also exploring .* \(2:14\) ques/);
+  });
 });
