@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../demo/browser';
 import {
   BADGE, GT, GT_COPY, NOTE, NYT, NYT_COPY, UNRELATED,
-  badgeBesidePassage, clickToolbarButton, openPage, toolbarBadge, waitForBadges, waitForToolbarBadge,
+  badgeBesidePassage, clickToolbarButton, openPage, pressToggleShortcut, toolbarBadge, waitForBadges, waitForToolbarBadge,
 } from './helpers';
 
 declare const chrome: any;
@@ -252,5 +252,33 @@ describe('the toolbar button', () => {
     const text = (await options.locator('[data-dataset-id="counterpoint-seed"]').textContent()) ?? '';
     expect(text).toContain('1 dispute, 4 claims, 2 outlets');
     await options.close();
+  });
+});
+
+describe('the keyboard shortcut', () => {
+  const enabled = () => browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings?.enabled ?? true);
+
+  it('is bound to the toolbar action as Alt+Shift+D', async () => {
+    const commands = await browser.worker.evaluate(() => chrome.commands.getAll());
+    expect(commands).toEqual([expect.objectContaining({ name: '_execute_action', shortcut: 'Alt+Shift+D' })]);
+  });
+
+  it('pressed as a person presses it, turns notes off in every tab, and on again', async () => {
+    const first = await openPage(browser, NYT, 3);
+    const second = await openPage(browser, GT, 4);
+    await pressToggleShortcut(second);
+    await first.locator('counterpoint-overlay').waitFor({ state: 'detached' });
+    await second.locator('counterpoint-overlay').waitFor({ state: 'detached' });
+    expect(await enabled()).toBe(false);
+    expect(await second.evaluate(() => CSS.highlights.size)).toBe(0);
+    expect(await browser.worker.evaluate(() => chrome.action.getTitle({}))).toContain('off');
+    await pressToggleShortcut(first);
+    await waitForBadges(first, 3);
+    await waitForBadges(second, 4);
+    expect(await second.locator(BADGE).count()).toBe(4);
+    expect(await enabled()).toBe(true);
+    await waitForToolbarBadge(browser, GT, '4');
+    await first.close();
+    await second.close();
   });
 });
