@@ -12,7 +12,7 @@
 import type { Quote } from '../dataset/schema';
 import { normalise } from '../text/normalise';
 import { alignInWindow, approximateEnds, contextSimilarity } from './align';
-import { findQuote, MIN_QUOTE_LENGTH } from './find-quote';
+import { findQuote, inSpan, MIN_QUOTE_LENGTH, runningAfter, runningBefore, type Span } from './find-quote';
 
 export interface MatchOptions {
   /** Only spans this accepts may be returned (e.g. spans inside the article). */
@@ -23,6 +23,8 @@ export interface MatchOptions {
   hint?: number;
   /** True for a span set apart from the running text (a pull quote, aside or figure). */
   aside?: (start: number, end: number) => boolean;
+  /** Spans set apart from the running text, in order: context is also scored on the running text without them. */
+  apart?: readonly Span[];
 }
 
 export interface QuoteMatch {
@@ -96,7 +98,7 @@ export function matchQuote(text: string, quote: Quote, options: MatchOptions = {
 
   const isAside = options.aside ?? (() => false);
   const exactHits = preferRunningText(
-    findQuote(text, quote).filter((hit) => accept(hit.start, hit.end)),
+    findQuote(text, quote, options.apart).filter((hit) => accept(hit.start, hit.end)),
     (hit) => isAside(hit.start, hit.end),
     (hit) => hit.context,
     ASIDE_CONTEXT_MARGIN,
@@ -116,7 +118,7 @@ export function matchQuote(text: string, quote: Quote, options: MatchOptions = {
   if (q.exact.length < MIN_APPROX_LENGTH) return null;
 
   const candidates: Candidate[] = exactHits.map((hit) => {
-    const context = contextOf(text, hit.start, hit.end, q);
+    const context = contextOf(text, hit.start, hit.end, q, options.apart);
     return { start: hit.start, end: hit.end, quoteScore: 1, context, edits: 0, aside: isAside(hit.start, hit.end), score: combine(1, context, hasContext, positionScore(hit.start, text.length, options.hint)) };
   });
   for (const candidate of approximateCandidates(text, q, options, hasContext)) {
@@ -186,21 +188,34 @@ function positionScore(start: number, length: number, hint: number | undefined):
   return Math.max(0, 1 - Math.abs(start - hint) / length);
 }
 
-/** Mean similarity of the prefix and suffix to the text around [start, end). */
-function contextOf(text: string, start: number, end: number, q: Prepared): number {
-  let total = 0;
-  let parts = 0;
-  if (q.prefix) {
-    const before = text.slice(Math.max(0, start - Math.ceil(q.prefix.length * 1.25) - 1), start).trimEnd();
-    total += contextSimilarity(q.prefix.trimEnd(), before, true);
-    parts++;
-  }
-  if (q.suffix) {
-    const after = text.slice(end, end + Math.ceil(q.suffix.length * 1.25) + 1).trimStart();
-    total += contextSimilarity(q.suffix.trimStart(), after, false);
-    parts++;
-  }
-  return parts ? total / parts : 1;
+/**
+ * Mean similarity of the prefix and suffix to the text around [start, end): around it in the page
+ * or, for a span in the running text, in the running text with the `apart` spans left out, whichever agrees better.
+ */
+function contextOf(text: string, start: number, end: number, q: Prepared, apart: readonly Span[] = []): number {
+  const beforeLength = Math.ceil(q.prefix.length * 1.25) + 1;
+  const afterLength = Math.ceil(q.suffix.length * 1.25) + 1;
+  const around = (before: string, after: string) => {
+    let total = 0;
+    let parts = 0;
+    if (q.prefix) {
+      total += contextSimilarity(q.prefix.trimEnd(), before.trimEnd(), true);
+      parts++;
+    }
+    if (q.suffix) {
+      total += contextSimilarity(q.suffix.trimStart(), after.trimStart(), false);
+      parts++;
+    }
+    return parts ? total / parts : 1;
+  };
+  const before = text.slice(Math.max(0, start - beforeLength), start);
+  const after = text.slice(end, end + afterLength);
+  const inPage = around(before, after);
+  if (inPage === 1 || apart.length === 0 || inSpan(apart, start)) return inPage;
+  const runningBeforeText = runningBefore(text, start, beforeLength, apart);
+  const runningAfterText = runningAfter(text, end, afterLength, apart);
+  if (runningBeforeText === before && runningAfterText === after) return inPage;
+  return Math.max(inPage, around(runningBeforeText, runningAfterText));
 }
 
 /** Approximate candidates: guesses of the passage's start from pieces of the quote and its context, each aligned. */
@@ -274,7 +289,7 @@ function approximateCandidates(text: string, q: Prepared, options: MatchOptions,
     // A window cut short of the passage aligns it worse than one holding all of it: keep the better.
     const earlier = seen.get(start);
     if (earlier !== undefined && candidates[earlier]!.quoteScore >= quoteScore) continue;
-    const context = contextOf(text, start, end, q);
+    const context = contextOf(text, start, end, q, options.apart);
     const candidate = { start, end, quoteScore, context, edits: aligned.edits, score: combine(quoteScore, context, hasContext, positionScore(start, text.length, options.hint)) };
     if (earlier !== undefined) candidates[earlier] = candidate;
     else seen.set(start, candidates.push(candidate) - 1);

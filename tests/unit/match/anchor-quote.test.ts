@@ -91,6 +91,25 @@ describe('matchQuote', () => {
     expect(matchQuote(moved, quote, { aside: (start) => start > 0 })?.start).toBe(moved.lastIndexOf(sentence));
   });
 
+  it('scores context on the running text too, so pull quotes on both sides of the real sentence do not hand the place to its copy', () => {
+    const sentence = normalise(TERMS.exact);
+    const before = 'us tech companies to promise that ';
+    const after = 'the letter was sent by the china information technology security evaluation center.';
+    const pulled = ['an unrelated pull quote about something else.', 'another pull quote from further down.'];
+    const page = `${before}${pulled[0]} ${sentence} ${pulled[1]} ${sentence} ${after}`;
+    const real = page.indexOf(sentence);
+    const copy = page.lastIndexOf(sentence);
+    const spanOf = (text: string, from = 0) => ({ from: page.indexOf(text, from), to: page.indexOf(text, from) + text.length });
+    const apart = [spanOf(pulled[0]!), spanOf(pulled[1]!), spanOf(sentence, real + 1)];
+    const aside = (start: number) => apart.some((span) => start >= span.from && start < span.to);
+    const quote = { exact: TERMS.exact, prefix: 'US tech companies to promise that ', suffix: ' The letter was sent by the Chi' };
+    // Without the spans the copy's agreeing suffix wins; with them the real sentence's context is whole.
+    expect(matchQuote(page, quote, { aside })?.start).toBe(copy);
+    const match = matchQuote(page, quote, { aside, apart })!;
+    expect(match.start).toBe(real);
+    expect(match.confidence).toBe(1);
+  });
+
   it('bridges an insertion when the opening words of the quote also begin an earlier sentence nearby', () => {
     // The earlier sentence's window ends inside the real passage and aligns it badly; that must not
     // hide the real passage from the window that holds all of it.
