@@ -11,7 +11,7 @@
  */
 import type { Quote } from '../dataset/schema';
 import { normalise } from '../text/normalise';
-import { alignInWindow, approximateEnds, contextSimilarity } from './align';
+import { alignPassage, approximateEnds, contextSimilarity } from './align';
 import { findQuote, inSpan, MIN_QUOTE_LENGTH, runningAfter, runningBefore, type Span } from './find-quote';
 
 export interface MatchOptions {
@@ -156,6 +156,19 @@ export function snapToWords(text: string, start: number, end: number): [number, 
 }
 
 /**
+ * An aligned passage without leading or trailing spaces and punctuation that the quote does not
+ * have there: an edited first word can be aligned onto the end of the sentence before.
+ */
+export function trimToQuote(text: string, start: number, end: number, exact: string): [number, number] {
+  const loose = (ch: string, own: string | undefined) => ch !== own && !WORD_CHAR.test(ch);
+  let from = start;
+  while (from < end && loose(text[from]!, exact[0])) from++;
+  let to = end;
+  while (to > from && loose(text[to - 1]!, exact[exact.length - 1])) to--;
+  return [from, to];
+}
+
+/**
  * `items` without those set apart from the running text, unless none is in it or one set apart
  * scores `margin` more than the best in it.
  */
@@ -280,10 +293,10 @@ function approximateCandidates(text: string, q: Prepared, options: MatchOptions,
   for (const [left, right] of windows) {
     const wStart = Math.max(from, left);
     const wEnd = Math.min(to, right);
-    const aligned = alignInWindow(q.exact, text.slice(wStart, wEnd));
+    const aligned = alignPassage(q.exact, text.slice(wStart, wEnd));
     if (!aligned) continue;
-    const start = wStart + aligned.start;
-    const end = wStart + aligned.end;
+    const [start, end] = trimToQuote(text, wStart + aligned.start, wStart + aligned.end, q.exact);
+    if (end <= start) continue;
     const quoteScore = Math.max(0, 1 - aligned.cost / qLen);
     if (quoteScore < MIN_QUOTE_SCORE) continue;
     // A window cut short of the passage aligns it worse than one holding all of it: keep the better.
