@@ -104,6 +104,8 @@ export function matchQuote(text: string, quote: Quote, options: MatchOptions = {
     ASIDE_CONTEXT_MARGIN,
   );
   const bestExact = exactHits[0];
+  // Kept when words found exactly only in a pull quote, aside or figure are not found in the running text either.
+  let setApartExact: QuoteMatch | null = null;
   if (bestExact) {
     const second = exactHits[1];
     const clear = !hasContext
@@ -111,9 +113,12 @@ export function matchQuote(text: string, quote: Quote, options: MatchOptions = {
       : second
         ? bestExact.context >= 0.75 && bestExact.context - second.context >= 0.25
         : bestExact.context >= 0.5 || q.exact.length >= MIN_UNIQUE_LENGTH;
-    if (clear) {
-      return { start: bestExact.start, end: bestExact.end, how: 'quote', confidence: bestExact.context, changed: false, edits: 0 };
-    }
+    // Words found exactly only in a pull quote, aside or figure may stand in the running text too,
+    // split by a line break or a stray mark: the approximate search looks there before the copy is taken.
+    const onlySetApart = isAside(bestExact.start, bestExact.end) && q.exact.length >= MIN_APPROX_LENGTH;
+    const exactMatch: QuoteMatch = { start: bestExact.start, end: bestExact.end, how: 'quote', confidence: bestExact.context, changed: false, edits: 0 };
+    if (clear && !onlySetApart) return exactMatch;
+    if (clear) setApartExact = exactMatch;
   }
   if (q.exact.length < MIN_APPROX_LENGTH) return null;
 
@@ -121,10 +126,13 @@ export function matchQuote(text: string, quote: Quote, options: MatchOptions = {
     const context = contextOf(text, hit.start, hit.end, q, options.apart);
     return { start: hit.start, end: hit.end, quoteScore: 1, context, edits: 0, aside: isAside(hit.start, hit.end), score: combine(1, context, hasContext, positionScore(hit.start, text.length, options.hint)) };
   });
-  for (const candidate of approximateCandidates(text, q, options, hasContext)) {
+  // The copies set apart are kept out of the windows: aligned there, they would hide a running-text passage near them.
+  const avoid = bestExact && isAside(bestExact.start, bestExact.end) ? exactHits.filter((hit) => isAside(hit.start, hit.end)) : [];
+  for (const candidate of approximateCandidates(text, q, options, hasContext, avoid)) {
     if (accept(candidate.start, candidate.end)) candidates.push({ ...candidate, aside: isAside(candidate.start, candidate.end) });
   }
   const best = pickBest(candidates, hasContext);
+  if (setApartExact && (!best || best.aside)) return setApartExact;
   if (!best) return null;
   const exact = best.edits === 0 && best.quoteScore === 1;
   const [start, end] = exact ? [best.start, best.end] : snapToWords(text, best.start, best.end);
@@ -231,8 +239,21 @@ function contextOf(text: string, start: number, end: number, q: Prepared, apart:
   return Math.max(inPage, around(runningBeforeText, runningAfterText));
 }
 
+/** The parts of [start, end) outside the `avoid` spans. */
+function apartFrom(start: number, end: number, avoid: readonly { start: number; end: number }[]): [number, number][] {
+  const parts: [number, number][] = [];
+  let at = start;
+  for (const span of [...avoid].sort((a, b) => a.start - b.start)) {
+    if (span.end <= at || span.start >= end) continue;
+    if (span.start > at) parts.push([at, span.start]);
+    at = span.end;
+  }
+  if (at < end) parts.push([at, end]);
+  return parts;
+}
+
 /** Approximate candidates: guesses of the passage's start from pieces of the quote and its context, each aligned. */
-function approximateCandidates(text: string, q: Prepared, options: MatchOptions, hasContext: boolean): Omit<Candidate, 'aside'>[] {
+function approximateCandidates(text: string, q: Prepared, options: MatchOptions, hasContext: boolean, avoid: readonly { start: number; end: number }[] = []): Omit<Candidate, 'aside'>[] {
   const from = Math.max(0, options.region?.from ?? 0);
   const to = Math.min(text.length, options.region?.to ?? text.length);
   if (to - from < Math.min(q.exact.length, MIN_QUOTE_LENGTH)) return [];
@@ -290,9 +311,7 @@ function approximateCandidates(text: string, q: Prepared, options: MatchOptions,
   });
   const candidates: Omit<Candidate, 'aside'>[] = [];
   const seen = new Map<number, number>(); // start -> index in candidates
-  for (const [left, right] of windows) {
-    const wStart = Math.max(from, left);
-    const wEnd = Math.min(to, right);
+  for (const [wStart, wEnd] of windows.flatMap(([left, right]) => apartFrom(Math.max(from, left), Math.min(to, right), avoid))) {
     const aligned = alignPassage(q.exact, text.slice(wStart, wEnd));
     if (!aligned) continue;
     const [start, end] = trimToQuote(text, wStart + aligned.start, wStart + aligned.end, q.exact);

@@ -110,6 +110,18 @@ describe('matchQuote', () => {
     expect(match.confidence).toBe(1);
   });
 
+  it('looks in the running text before taking a quote found exactly only in a pull quote', () => {
+    // A line break in the paragraph is a space in the page text, not in the quote (taken from
+    // textContent); the pull quote repeats the words without the break.
+    const quote = { exact: 'refusing to sign the pledge could bring fresh restrictions or penaltiesfor companies in the market' };
+    const running = 'refusing to sign the pledge could bring fresh restrictions or penalties for companies in the market';
+    const page = `they said. ${running}, they added. ${quote.exact}. the letter was sent.`;
+    const copy = page.indexOf(quote.exact);
+    expect(matchQuote(page, quote)?.start).toBe(copy);
+    const aside = (start: number) => start === copy;
+    expect(matchQuote(page, quote, { aside })?.start).toBe(page.indexOf(running));
+  });
+
   it('bridges an insertion when the opening words of the quote also begin an earlier sentence nearby', () => {
     // The earlier sentence's window ends inside the real passage and aligns it badly; that must not
     // hide the real passage from the window that holds all of it.
