@@ -132,7 +132,7 @@ export function alignInWindow(quote: string, window: string): Alignment | null {
  */
 const LONG_GAP = 16;
 const MIN_EDGE_RUN = 32;
-const EDGE_COST = 6;
+const EDGE_COST = 3;
 const WORD = /[\p{L}\p{N}]/u;
 
 /**

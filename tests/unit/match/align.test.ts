@@ -45,6 +45,13 @@ describe('alignPassage', () => {
     expect(window.slice(a.start, a.end)).toBe('and that material, shared with officials, provides a fuller, fairer account of the new of chaos.');
   });
 
+  it('still bridges a box inserted before the last word of the quote', () => {
+    const quote = 'error() simply returns an error response.';
+    const window = 'the static method response. error() simply returns an error watch: what the new rules mean for you (2:14) response. similarly, response.redirect';
+    const a = alignPassage(quote, window)!;
+    expect(window.slice(a.start, a.end)).toBe('error() simply returns an error watch: what the new rules mean for you (2:14) response.');
+  });
+
   it('still bridges a box inserted near the end of the quote', () => {
     const quote = 'refusing to sign the pledge could bring fresh restrictions or penalties for companies';
     const window = 'but refusing to sign the pledge could bring fresh restrictions or [advertisement: subscribe today] penalties for companies in china';
