@@ -97,9 +97,8 @@ export function matchQuote(text: string, quote: Quote, options: MatchOptions = {
   const hasContext = q.prefix.length > 0 || q.suffix.length > 0;
 
   const isAside = options.aside ?? (() => false);
-  const allExactHits = findQuote(text, quote, options.apart);
   const exactHits = preferRunningText(
-    allExactHits.filter((hit) => accept(hit.start, hit.end)),
+    findQuote(text, quote, options.apart).filter((hit) => accept(hit.start, hit.end)),
     (hit) => isAside(hit.start, hit.end),
     (hit) => hit.context,
     ASIDE_CONTEXT_MARGIN,
@@ -117,9 +116,6 @@ export function matchQuote(text: string, quote: Quote, options: MatchOptions = {
     // Words found exactly only in a pull quote, aside or figure may stand in the running text too,
     // split by a line break or a stray mark: the approximate search looks there before the copy is taken.
     const onlySetApart = isAside(bestExact.start, bestExact.end) && q.exact.length >= MIN_APPROX_LENGTH;
-    // A copy set apart whose words stand in running text that was not accepted (outside the article)
-    // copies that text: it is not the passage's place, and neither is anything else.
-    if (isAside(bestExact.start, bestExact.end) && allExactHits.some((hit) => !isAside(hit.start, hit.end) && !accept(hit.start, hit.end))) return null;
     const exactMatch: QuoteMatch = { start: bestExact.start, end: bestExact.end, how: 'quote', confidence: bestExact.context, changed: false, edits: 0 };
     if (clear && !onlySetApart) return exactMatch;
     if (clear) setApartExact = exactMatch;

@@ -122,17 +122,6 @@ describe('matchQuote', () => {
     expect(matchQuote(page, quote, { aside })?.start).toBe(page.indexOf(running));
   });
 
-  it('leaves unplaced a quote found in the article only as a pull-quote copy of running text outside it', () => {
-    const sentence = 'a rewrite of the rebuttal that quotes the claims it disputes.';
-    const page = `the article starts here. ${sentence} the article ends here. footer: ${sentence}`;
-    const copy = page.indexOf(sentence);
-    const footer = page.lastIndexOf(sentence);
-    const aside = (start: number) => start === copy;
-    expect(matchQuote(page, { exact: sentence }, { aside, accept: (start) => start < footer })).toBeNull();
-    // With the running text in the article, it is the place.
-    expect(matchQuote(page, { exact: sentence }, { aside })?.start).toBe(footer);
-  });
-
   it('bridges an insertion when the opening words of the quote also begin an earlier sentence nearby', () => {
     // The earlier sentence's window ends inside the real passage and aligns it badly; that must not
     // hide the real passage from the window that holds all of it.
