@@ -83,15 +83,9 @@ export function rangesFor(map: TextMap, located: readonly LocatedNote[]): Anchor
   return { placed, unplaced };
 }
 
-/** Elements whose text is set apart from the article's running text; a pull quote is a blockquote or an aside. */
-const APART = new Set(['BLOCKQUOTE', 'ASIDE', 'FIGURE', 'FIGCAPTION']);
-
 /** Whether normalised offset `start` lies inside a pull quote, aside or figure under the map's root. */
 export function setApart(map: TextMap, start: number): boolean {
-  for (let element = map.positionAt(start)?.node.parentElement ?? null; element; element = element.parentElement) {
-    if (APART.has(element.tagName.toUpperCase())) return true;
-  }
-  return false;
+  return map.apart.some((span) => start >= span.from && start < span.to);
 }
 
 /** Whether the two ends of [start, end) lie in the article. */
@@ -116,9 +110,10 @@ function anchorNote(map: TextMap, note: NoteView, mask: ArticleMask | null, lang
   const accept = (start: number, end: number) => inArticle(mask, start, end);
   const aside = (start: number) => setApart(map, start);
   const region = mask?.extent ?? undefined;
+  const apart = map.apart;
   let best: QuoteMatch | null = null;
   for (const quote of quotesFor(note.quotes, language)) {
-    const match = matchQuote(map.text, quote, region ? { accept, aside, region } : { accept, aside });
+    const match = matchQuote(map.text, quote, region ? { accept, aside, apart, region } : { accept, aside, apart });
     if (match && match.how === 'quote') return match;
     if (match && (!best || match.confidence > best.confidence)) best = match;
   }

@@ -14,6 +14,9 @@ const BLOCK = new Set([
   'TH', 'THEAD', 'TFOOT', 'TR', 'UL', 'BODY', 'HTML', 'DETAILS', 'SUMMARY', 'CAPTION',
 ]);
 
+/** Elements whose text is set apart from the article's running text: a pull quote is a blockquote or an aside. */
+const APART = new Set(['BLOCKQUOTE', 'ASIDE', 'FIGURE', 'FIGCAPTION']);
+
 export function isBlockElement(element: Element): boolean {
   return BLOCK.has(element.tagName.toUpperCase());
 }
@@ -33,6 +36,8 @@ export interface TextMap {
   positionAt(index: number): { node: Text; offset: number } | null;
   /** A Range for normalised [start, end), or null if it cannot be made. */
   range(start: number, end: number): Range | null;
+  /** Normalised spans [from, to) of text set apart from the running text (pull quotes, asides, figures), in order. */
+  apart: readonly { from: number; to: number }[];
 }
 
 const SEPARATOR = '\n';
@@ -56,14 +61,24 @@ export function buildTextMap(root: Element, limit = 2_000_000): TextMap {
   const open: Node[] = [root];
   const blocks: boolean[] = [isBlockElement(root)];
   const skipped: boolean[] = [false];
+  // Raw start of each open element that begins a set-apart span (outermost only), else -1.
+  const apartStarts: number[] = [-1];
+  const rawApart: [number, number][] = [];
+  let apartDepth = 0;
+  const close = () => {
+    open.pop();
+    skipped.pop();
+    if (blocks.pop()) separate();
+    const apartStart = apartStarts.pop()!;
+    if (apartStart !== -1) {
+      rawApart.push([apartStart, length]);
+      apartDepth--;
+    }
+  };
   if (blocks[0]) separate();
   for (let node = walker.nextNode(); node && length <= limit; node = walker.nextNode()) {
     const parent = node.parentNode;
-    while (open.length > 1 && open[open.length - 1] !== parent) {
-      open.pop();
-      skipped.pop();
-      if (blocks.pop()) separate();
-    }
+    while (open.length > 1 && open[open.length - 1] !== parent) close();
     const inSkipped = skipped[skipped.length - 1]!;
     if (node.nodeType === 3) {
       if (inSkipped) continue;
@@ -80,14 +95,30 @@ export function buildTextMap(root: Element, limit = 2_000_000): TextMap {
     const tag = element.nodeName.toUpperCase();
     const skip = inSkipped || SKIP.has(tag) || element.hasAttribute('hidden');
     const block = !skip && BLOCK.has(tag);
+    const apart = !skip && apartDepth === 0 && APART.has(tag);
+    if (apart) apartDepth++;
+    apartStarts.push(apart ? length : -1);
     if (block) separate();
     open.push(node);
     blocks.push(block);
     skipped.push(skip);
   }
+  while (open.length > 1) close();
   while (blocks.length) if (blocks.pop()) separate();
   const raw = pieces.join('');
   const { text, map } = normalisePacked(raw);
+  // The first normalised offset at or after a raw one (the map only grows).
+  const normalisedAt = (rawIndex: number): number => {
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (map[mid]! < rawIndex) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const apart = rawApart.map(([from, to]) => ({ from: normalisedAt(from), to: normalisedAt(to) })).filter((span) => span.to > span.from);
 
   const locate = (rawIndex: number, forward: boolean): { node: Text; offset: number } | null => {
     // Binary search for the last text node starting at or before rawIndex.
@@ -115,6 +146,7 @@ export function buildTextMap(root: Element, limit = 2_000_000): TextMap {
 
   return {
     text,
+    apart,
     positionAt(index) {
       const rawIndex = map[index];
       return rawIndex === undefined ? null : locate(rawIndex, true);

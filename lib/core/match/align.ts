@@ -20,6 +20,9 @@ export interface Alignment {
   edits: number;
   /** Extra page characters skipped inside the passage. */
   skipped: number;
+  /** Window offset where the first run of skipped characters begins, and where the last one ends (-1: none). */
+  firstGap: number;
+  lastGapEnd: number;
 }
 
 /**
@@ -34,10 +37,12 @@ export function alignInWindow(quote: string, window: string): Alignment | null {
   // The rows live in scratch arrays shared by every call: a page aligns many windows, and fresh
   // arrays for each were most of the garbage collector's work.
   if (scratch.size < n + 1) scratch = newScratch(Math.max(n + 1, 2 * scratch.size));
-  let { hPrev, hCur, sPrev, sCur, ePrev, eCur, kPrev, kCur } = scratch;
+  let { hPrev, hCur, sPrev, sCur, ePrev, eCur, kPrev, kCur, fPrev, fCur, cPrev, cCur } = scratch;
   hPrev.fill(0, 0, n + 1);
   ePrev.fill(0, 0, n + 1);
   kPrev.fill(0, 0, n + 1);
+  fPrev.fill(-1, 0, n + 1);
+  cPrev.fill(-1, 0, n + 1);
   for (let j = 0; j <= n; j++) sPrev[j] = j; // free start anywhere
   for (let i = 1; i <= m; i++) {
     const qc = quote.charCodeAt(i - 1);
@@ -45,11 +50,14 @@ export function alignInWindow(quote: string, window: string): Alignment | null {
     sCur[0] = 0;
     eCur[0] = i;
     kCur[0] = 0;
+    fCur[0] = -1;
+    cCur[0] = -1;
     // Gap state carried along the row.
     let gCost = Infinity;
     let gStart = 0;
     let gEdits = 0;
     let gSkip = 0;
+    let gFirst = -1;
     for (let j = 1; j <= n; j++) {
       // Extend or open a gap of extra page characters ending at j.
       const openCost = hCur[j - 1]! + GAP_OPEN + GAP_EXTEND;
@@ -59,6 +67,7 @@ export function alignInWindow(quote: string, window: string): Alignment | null {
         gStart = sCur[j - 1]!;
         gEdits = eCur[j - 1]!;
         gSkip = kCur[j - 1]! + 1;
+        gFirst = fCur[j - 1] === -1 ? j - 1 : fCur[j - 1]!;
       } else {
         gCost = extendCost;
         gSkip += 1;
@@ -71,37 +80,89 @@ export function alignInWindow(quote: string, window: string): Alignment | null {
       let start = sPrev[j - 1]!;
       let edits = ePrev[j - 1]! + (qc === window.charCodeAt(j - 1) ? 0 : 1);
       let skip = kPrev[j - 1]!;
+      let first = fPrev[j - 1]!;
+      let gapEnd = cPrev[j - 1]!;
       if (del < best) {
         best = del;
         start = sPrev[j]!;
         edits = ePrev[j]! + 1;
         skip = kPrev[j]!;
+        first = fPrev[j]!;
+        gapEnd = cPrev[j]!;
       }
       if (single < best) {
         best = single;
         start = sCur[j - 1]!;
         edits = eCur[j - 1]! + 1;
         skip = kCur[j - 1]!;
+        first = fCur[j - 1]!;
+        gapEnd = cCur[j - 1]!;
       }
       if (gCost < best) {
         best = gCost;
         start = gStart;
         edits = gEdits;
         skip = gSkip;
+        first = gFirst;
+        gapEnd = j;
       }
       hCur[j] = best;
       sCur[j] = start;
       eCur[j] = edits;
       kCur[j] = skip;
+      fCur[j] = first;
+      cCur[j] = gapEnd;
     }
     [hPrev, hCur] = [hCur, hPrev];
     [sPrev, sCur] = [sCur, sPrev];
     [ePrev, eCur] = [eCur, ePrev];
     [kPrev, kCur] = [kCur, kPrev];
+    [fPrev, fCur] = [fCur, fPrev];
+    [cPrev, cCur] = [cCur, cPrev];
   }
   let bestJ = 1;
   for (let j = 2; j <= n; j++) if (hPrev[j]! < hPrev[bestJ]!) bestJ = j;
-  return { start: sPrev[bestJ]!, end: bestJ, cost: hPrev[bestJ]!, edits: ePrev[bestJ]!, skipped: kPrev[bestJ]! };
+  return { start: sPrev[bestJ]!, end: bestJ, cost: hPrev[bestJ]!, edits: ePrev[bestJ]!, skipped: kPrev[bestJ]!, firstGap: fPrev[bestJ]!, lastGapEnd: cPrev[bestJ]! };
+}
+
+/**
+ * A gap this long with fewer than MIN_EDGE_RUN window characters beyond it, at an edge of the
+ * passage, is dropped when aligning without it costs at most EDGE_COST more: the far part bought
+ * little (an inserted box before the last words buys their whole length).
+ */
+const LONG_GAP = 16;
+const MIN_EDGE_RUN = 32;
+const EDGE_COST = 3;
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * `alignInWindow`, without reaching across a long gap for a few characters at either end: an edited
+ * first or last word can be matched by the same word further off, and the passage then takes in all
+ * the text between. Such an end is aligned again without the far part, and edits pay for the word.
+ */
+export function alignPassage(quote: string, window: string): Alignment | null {
+  let aligned = alignInWindow(quote, window);
+  // Only a gap between two words of the quote (its index there estimated by the characters beyond
+  // the gap): one splitting a word is an insertion inside it, whose far part the quote needs.
+  const betweenWords = (at: number) => !WORD.test(quote[at - 1] ?? '') || !WORD.test(quote[at] ?? '');
+  if (aligned && aligned.skipped >= LONG_GAP && aligned.firstGap - aligned.start < MIN_EDGE_RUN && betweenWords(aligned.firstGap - aligned.start)) {
+    aligned = withoutEdgeGap(aligned, shifted(alignInWindow(quote, window.slice(aligned.firstGap)), aligned.firstGap));
+  }
+  if (aligned && aligned.skipped >= LONG_GAP && aligned.end - aligned.lastGapEnd < MIN_EDGE_RUN && betweenWords(quote.length - (aligned.end - aligned.lastGapEnd))) {
+    aligned = withoutEdgeGap(aligned, alignInWindow(quote, window.slice(0, aligned.lastGapEnd)));
+  }
+  return aligned;
+}
+
+/** The alignment without the edge gap when it no longer crosses a long gap (one elsewhere may be what left few characters beyond a short one) and costs little more. */
+function withoutEdgeGap(aligned: Alignment, again: Alignment | null): Alignment {
+  return again && again.skipped <= aligned.skipped - LONG_GAP && again.cost <= aligned.cost + EDGE_COST ? again : aligned;
+}
+
+function shifted(alignment: Alignment | null, by: number): Alignment | null {
+  if (!alignment) return null;
+  const move = (at: number) => (at === -1 ? -1 : at + by);
+  return { ...alignment, start: alignment.start + by, end: alignment.end + by, firstGap: move(alignment.firstGap), lastGapEnd: move(alignment.lastGapEnd) };
 }
 
 function newScratch(size: number) {
@@ -115,6 +176,10 @@ function newScratch(size: number) {
     eCur: new Int32Array(size),
     kPrev: new Int32Array(size),
     kCur: new Int32Array(size),
+    fPrev: new Int32Array(size),
+    fCur: new Int32Array(size),
+    cPrev: new Int32Array(size),
+    cCur: new Int32Array(size),
   };
 }
 

@@ -11,8 +11,8 @@
  */
 import type { Quote } from '../dataset/schema';
 import { normalise } from '../text/normalise';
-import { alignInWindow, approximateEnds, contextSimilarity } from './align';
-import { findQuote, MIN_QUOTE_LENGTH } from './find-quote';
+import { alignPassage, approximateEnds, contextSimilarity } from './align';
+import { findQuote, inSpan, MIN_QUOTE_LENGTH, runningAfter, runningBefore, type Span } from './find-quote';
 
 export interface MatchOptions {
   /** Only spans this accepts may be returned (e.g. spans inside the article). */
@@ -23,6 +23,8 @@ export interface MatchOptions {
   hint?: number;
   /** True for a span set apart from the running text (a pull quote, aside or figure). */
   aside?: (start: number, end: number) => boolean;
+  /** Spans set apart from the running text, in order: context is also scored on the running text without them. */
+  apart?: readonly Span[];
 }
 
 export interface QuoteMatch {
@@ -96,12 +98,14 @@ export function matchQuote(text: string, quote: Quote, options: MatchOptions = {
 
   const isAside = options.aside ?? (() => false);
   const exactHits = preferRunningText(
-    findQuote(text, quote).filter((hit) => accept(hit.start, hit.end)),
+    findQuote(text, quote, options.apart).filter((hit) => accept(hit.start, hit.end)),
     (hit) => isAside(hit.start, hit.end),
     (hit) => hit.context,
     ASIDE_CONTEXT_MARGIN,
   );
   const bestExact = exactHits[0];
+  // Kept when words found exactly only in a pull quote, aside or figure are not found in the running text either.
+  let setApartExact: QuoteMatch | null = null;
   if (bestExact) {
     const second = exactHits[1];
     const clear = !hasContext
@@ -109,20 +113,26 @@ export function matchQuote(text: string, quote: Quote, options: MatchOptions = {
       : second
         ? bestExact.context >= 0.75 && bestExact.context - second.context >= 0.25
         : bestExact.context >= 0.5 || q.exact.length >= MIN_UNIQUE_LENGTH;
-    if (clear) {
-      return { start: bestExact.start, end: bestExact.end, how: 'quote', confidence: bestExact.context, changed: false, edits: 0 };
-    }
+    // Words found exactly only in a pull quote, aside or figure may stand in the running text too,
+    // split by a line break or a stray mark: the approximate search looks there before the copy is taken.
+    const onlySetApart = isAside(bestExact.start, bestExact.end) && q.exact.length >= MIN_APPROX_LENGTH;
+    const exactMatch: QuoteMatch = { start: bestExact.start, end: bestExact.end, how: 'quote', confidence: bestExact.context, changed: false, edits: 0 };
+    if (clear && !onlySetApart) return exactMatch;
+    if (clear) setApartExact = exactMatch;
   }
   if (q.exact.length < MIN_APPROX_LENGTH) return null;
 
   const candidates: Candidate[] = exactHits.map((hit) => {
-    const context = contextOf(text, hit.start, hit.end, q);
+    const context = contextOf(text, hit.start, hit.end, q, options.apart);
     return { start: hit.start, end: hit.end, quoteScore: 1, context, edits: 0, aside: isAside(hit.start, hit.end), score: combine(1, context, hasContext, positionScore(hit.start, text.length, options.hint)) };
   });
-  for (const candidate of approximateCandidates(text, q, options, hasContext)) {
+  // The copies set apart are kept out of the windows: aligned there, they would hide a running-text passage near them.
+  const avoid = bestExact && isAside(bestExact.start, bestExact.end) ? exactHits.filter((hit) => isAside(hit.start, hit.end)) : [];
+  for (const candidate of approximateCandidates(text, q, options, hasContext, avoid)) {
     if (accept(candidate.start, candidate.end)) candidates.push({ ...candidate, aside: isAside(candidate.start, candidate.end) });
   }
   const best = pickBest(candidates, hasContext);
+  if (setApartExact && (!best || best.aside)) return setApartExact;
   if (!best) return null;
   const exact = best.edits === 0 && best.quoteScore === 1;
   const [start, end] = exact ? [best.start, best.end] : snapToWords(text, best.start, best.end);
@@ -150,6 +160,19 @@ export function snapToWords(text: string, start: number, end: number): [number, 
   while (from > 0 && start - from < MAX_SNAP && inWord(from - 1) && inWord(from)) from--;
   let to = end;
   while (to < text.length && to - end < MAX_SNAP && inWord(to - 1) && inWord(to)) to++;
+  return [from, to];
+}
+
+/**
+ * An aligned passage without leading or trailing spaces and punctuation that the quote does not
+ * have there: an edited first word can be aligned onto the end of the sentence before.
+ */
+export function trimToQuote(text: string, start: number, end: number, exact: string): [number, number] {
+  const loose = (ch: string, own: string | undefined) => ch !== own && !WORD_CHAR.test(ch);
+  let from = start;
+  while (from < end && loose(text[from]!, exact[0])) from++;
+  let to = end;
+  while (to > from && loose(text[to - 1]!, exact[exact.length - 1])) to--;
   return [from, to];
 }
 
@@ -186,25 +209,51 @@ function positionScore(start: number, length: number, hint: number | undefined):
   return Math.max(0, 1 - Math.abs(start - hint) / length);
 }
 
-/** Mean similarity of the prefix and suffix to the text around [start, end). */
-function contextOf(text: string, start: number, end: number, q: Prepared): number {
-  let total = 0;
-  let parts = 0;
-  if (q.prefix) {
-    const before = text.slice(Math.max(0, start - Math.ceil(q.prefix.length * 1.25) - 1), start).trimEnd();
-    total += contextSimilarity(q.prefix.trimEnd(), before, true);
-    parts++;
+/**
+ * Mean similarity of the prefix and suffix to the text around [start, end): around it in the page
+ * or, for a span in the running text, in the running text with the `apart` spans left out, whichever agrees better.
+ */
+function contextOf(text: string, start: number, end: number, q: Prepared, apart: readonly Span[] = []): number {
+  const beforeLength = Math.ceil(q.prefix.length * 1.25) + 1;
+  const afterLength = Math.ceil(q.suffix.length * 1.25) + 1;
+  const around = (before: string, after: string) => {
+    let total = 0;
+    let parts = 0;
+    if (q.prefix) {
+      total += contextSimilarity(q.prefix.trimEnd(), before.trimEnd(), true);
+      parts++;
+    }
+    if (q.suffix) {
+      total += contextSimilarity(q.suffix.trimStart(), after.trimStart(), false);
+      parts++;
+    }
+    return parts ? total / parts : 1;
+  };
+  const before = text.slice(Math.max(0, start - beforeLength), start);
+  const after = text.slice(end, end + afterLength);
+  const inPage = around(before, after);
+  if (inPage === 1 || apart.length === 0 || inSpan(apart, start)) return inPage;
+  const runningBeforeText = runningBefore(text, start, beforeLength, apart);
+  const runningAfterText = runningAfter(text, end, afterLength, apart);
+  if (runningBeforeText === before && runningAfterText === after) return inPage;
+  return Math.max(inPage, around(runningBeforeText, runningAfterText));
+}
+
+/** The parts of [start, end) outside the `avoid` spans. */
+function apartFrom(start: number, end: number, avoid: readonly { start: number; end: number }[]): [number, number][] {
+  const parts: [number, number][] = [];
+  let at = start;
+  for (const span of [...avoid].sort((a, b) => a.start - b.start)) {
+    if (span.end <= at || span.start >= end) continue;
+    if (span.start > at) parts.push([at, span.start]);
+    at = span.end;
   }
-  if (q.suffix) {
-    const after = text.slice(end, end + Math.ceil(q.suffix.length * 1.25) + 1).trimStart();
-    total += contextSimilarity(q.suffix.trimStart(), after, false);
-    parts++;
-  }
-  return parts ? total / parts : 1;
+  if (at < end) parts.push([at, end]);
+  return parts;
 }
 
 /** Approximate candidates: guesses of the passage's start from pieces of the quote and its context, each aligned. */
-function approximateCandidates(text: string, q: Prepared, options: MatchOptions, hasContext: boolean): Omit<Candidate, 'aside'>[] {
+function approximateCandidates(text: string, q: Prepared, options: MatchOptions, hasContext: boolean, avoid: readonly { start: number; end: number }[] = []): Omit<Candidate, 'aside'>[] {
   const from = Math.max(0, options.region?.from ?? 0);
   const to = Math.min(text.length, options.region?.to ?? text.length);
   if (to - from < Math.min(q.exact.length, MIN_QUOTE_LENGTH)) return [];
@@ -262,19 +311,17 @@ function approximateCandidates(text: string, q: Prepared, options: MatchOptions,
   });
   const candidates: Omit<Candidate, 'aside'>[] = [];
   const seen = new Map<number, number>(); // start -> index in candidates
-  for (const [left, right] of windows) {
-    const wStart = Math.max(from, left);
-    const wEnd = Math.min(to, right);
-    const aligned = alignInWindow(q.exact, text.slice(wStart, wEnd));
+  for (const [wStart, wEnd] of windows.flatMap(([left, right]) => apartFrom(Math.max(from, left), Math.min(to, right), avoid))) {
+    const aligned = alignPassage(q.exact, text.slice(wStart, wEnd));
     if (!aligned) continue;
-    const start = wStart + aligned.start;
-    const end = wStart + aligned.end;
+    const [start, end] = trimToQuote(text, wStart + aligned.start, wStart + aligned.end, q.exact);
+    if (end <= start) continue;
     const quoteScore = Math.max(0, 1 - aligned.cost / qLen);
     if (quoteScore < MIN_QUOTE_SCORE) continue;
     // A window cut short of the passage aligns it worse than one holding all of it: keep the better.
     const earlier = seen.get(start);
     if (earlier !== undefined && candidates[earlier]!.quoteScore >= quoteScore) continue;
-    const context = contextOf(text, start, end, q);
+    const context = contextOf(text, start, end, q, options.apart);
     const candidate = { start, end, quoteScore, context, edits: aligned.edits, score: combine(quoteScore, context, hasContext, positionScore(start, text.length, options.hint)) };
     if (earlier !== undefined) candidates[earlier] = candidate;
     else seen.set(start, candidates.push(candidate) - 1);

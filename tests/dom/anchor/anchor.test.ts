@@ -60,6 +60,25 @@ describe('anchorNotes', () => {
     expect(placed[0]!.range.startContainer.parentElement!.tagName).toBe('P');
   });
 
+  it('anchors the paragraph whose neighbours are both pull quotes, not its own pull quote beside the next paragraph', () => {
+    // Scored on the page, the paragraph's prefix and suffix both meet pull quotes while its copy
+    // keeps the real suffix; scored on the running text, the paragraph's context agrees in full.
+    const [first, second] = ARTICLE as [string, string];
+    const sentence = 'A senior official on Friday disputed the report, saying it was inaccurate and that no such pledge had been asked of anyone.';
+    const next = 'The newspaper also cited unnamed sources on the timing of a response from the government.';
+    const quote = { exact: sentence, prefix: first.slice(-32), suffix: next.slice(0, 32) };
+    const root = page(`<article><p>${first}</p><blockquote>${second}</blockquote><p>${sentence}</p><blockquote>${first}</blockquote><blockquote>${sentence}</blockquote><p>${next}</p></article>`);
+    const { placed } = anchorNotes(root, [note(sentence, quote)], root.textContent);
+    expect(placed).toHaveLength(1);
+    expect(placed[0]!.range.startContainer.parentElement!.tagName).toBe('P');
+    expect(placed[0]!.confidence).toBe(1);
+  });
+
+  it('maps pull quotes, asides and figures to spans of the text, outermost only', () => {
+    const map = buildTextMap(page('<p>Running text.</p><blockquote>Pulled <aside>and nested</aside> quote.</blockquote><p>More text.</p><figure><figcaption>A caption.</figcaption></figure>'));
+    expect(map.apart.map((span) => map.text.slice(span.from, span.to).trim())).toEqual(['pulled and nested quote.', 'a caption.']);
+  });
+
   it('anchors the quote for the page language', () => {
     const root = page('<article><p>报道称，拒绝签署承诺书“可能会使这些公司在中国庞大的市场上面临新的限制或处罚”。</p></article>');
     const n: NoteView = { ...note('could bring fresh restrictions or penalties for companies in China\u2019s enormous market'), quotes: [{ exact: 'could bring fresh restrictions or penalties for companies', language: 'en' }, { exact: '可能会使这些公司在中国庞大的市场上面临新的限制或处罚', language: 'zh' }] };

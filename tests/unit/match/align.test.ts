@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignInWindow, approximateEnds, contextSimilarity, GAP_EXTEND, GAP_OPEN } from '../../../lib/core/match/align';
+import { alignInWindow, alignPassage, approximateEnds, contextSimilarity, GAP_EXTEND, GAP_OPEN } from '../../../lib/core/match/align';
 
 describe('alignInWindow', () => {
   it('aligns an exact occurrence at no cost, with free text around it', () => {
@@ -24,6 +24,39 @@ describe('alignInWindow', () => {
   it('is null for empty input', () => {
     expect(alignInWindow('', 'x')).toBeNull();
     expect(alignInWindow('x', '')).toBeNull();
+  });
+});
+
+describe('alignPassage', () => {
+  it('does not reach back across a long run of text for an edited first word', () => {
+    const quote = 'firefox mobile is currently available for android 2.';
+    const window = 'the firefox sync, add-ons support and tabbed browsing.[50] several new mobile is currently available for android 2. 2 and above';
+    expect(alignInWindow(quote, window)!.start).toBe(window.indexOf('firefox sync'));
+    const a = alignPassage(quote, window)!;
+    expect(a.start).toBeGreaterThan(window.indexOf('[50]'));
+    expect(window.slice(a.start, a.end)).toMatch(/mobile is currently available for android 2\.$/);
+  });
+
+  it('does not reach forward across a long run of text for an edited last word', () => {
+    const quote = 'and that material, shared with quanta, provides a fuller, fairer account of the birth of chaos.';
+    const window = 'on that seminal paper. and that material, shared with officials, provides a fuller, fairer account of the new of chaos. the birth of chaos in the fall of 2017, the geophysicist';
+    expect(alignInWindow(quote, window)!.end).toBe(window.indexOf(' in the fall'));
+    const a = alignPassage(quote, window)!;
+    expect(window.slice(a.start, a.end)).toBe('and that material, shared with officials, provides a fuller, fairer account of the new of chaos.');
+  });
+
+  it('still bridges a box inserted before the last word of the quote', () => {
+    const quote = 'error() simply returns an error response.';
+    const window = 'the static method response. error() simply returns an error watch: what the new rules mean for you (2:14) response. similarly, response.redirect';
+    const a = alignPassage(quote, window)!;
+    expect(window.slice(a.start, a.end)).toBe('error() simply returns an error watch: what the new rules mean for you (2:14) response.');
+  });
+
+  it('still bridges a box inserted near the end of the quote', () => {
+    const quote = 'refusing to sign the pledge could bring fresh restrictions or penalties for companies';
+    const window = 'but refusing to sign the pledge could bring fresh restrictions or [advertisement: subscribe today] penalties for companies in china';
+    const a = alignPassage(quote, window)!;
+    expect(window.slice(a.start, a.end)).toBe('refusing to sign the pledge could bring fresh restrictions or [advertisement: subscribe today] penalties for companies');
   });
 });
 

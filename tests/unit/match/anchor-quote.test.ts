@@ -91,6 +91,37 @@ describe('matchQuote', () => {
     expect(matchQuote(moved, quote, { aside: (start) => start > 0 })?.start).toBe(moved.lastIndexOf(sentence));
   });
 
+  it('scores context on the running text too, so pull quotes on both sides of the real sentence do not hand the place to its copy', () => {
+    const sentence = normalise(TERMS.exact);
+    const before = 'us tech companies to promise that ';
+    const after = 'the letter was sent by the china information technology security evaluation center.';
+    const pulled = ['an unrelated pull quote about something else.', 'another pull quote from further down.'];
+    const page = `${before}${pulled[0]} ${sentence} ${pulled[1]} ${sentence} ${after}`;
+    const real = page.indexOf(sentence);
+    const copy = page.lastIndexOf(sentence);
+    const spanOf = (text: string, from = 0) => ({ from: page.indexOf(text, from), to: page.indexOf(text, from) + text.length });
+    const apart = [spanOf(pulled[0]!), spanOf(pulled[1]!), spanOf(sentence, real + 1)];
+    const aside = (start: number) => apart.some((span) => start >= span.from && start < span.to);
+    const quote = { exact: TERMS.exact, prefix: 'US tech companies to promise that ', suffix: ' The letter was sent by the Chi' };
+    // Without the spans the copy's agreeing suffix wins; with them the real sentence's context is whole.
+    expect(matchQuote(page, quote, { aside })?.start).toBe(copy);
+    const match = matchQuote(page, quote, { aside, apart })!;
+    expect(match.start).toBe(real);
+    expect(match.confidence).toBe(1);
+  });
+
+  it('looks in the running text before taking a quote found exactly only in a pull quote', () => {
+    // A line break in the paragraph is a space in the page text, not in the quote (taken from
+    // textContent); the pull quote repeats the words without the break.
+    const quote = { exact: 'refusing to sign the pledge could bring fresh restrictions or penaltiesfor companies in the market' };
+    const running = 'refusing to sign the pledge could bring fresh restrictions or penalties for companies in the market';
+    const page = `they said. ${running}, they added. ${quote.exact}. the letter was sent.`;
+    const copy = page.indexOf(quote.exact);
+    expect(matchQuote(page, quote)?.start).toBe(copy);
+    const aside = (start: number) => start === copy;
+    expect(matchQuote(page, quote, { aside })?.start).toBe(page.indexOf(running));
+  });
+
   it('bridges an insertion when the opening words of the quote also begin an earlier sentence nearby', () => {
     // The earlier sentence's window ends inside the real passage and aligns it badly; that must not
     // hide the real passage from the window that holds all of it.
