@@ -57,6 +57,42 @@ export function anchorNotes(root: Element, notes: readonly NoteView[], articleTe
   return rangesFor(map, locateNotes(map, notes, articleText, options));
 }
 
+/** Lets the page run (the overlay passes a yield to the event loop); resolves when work may go on. */
+export type Pause = () => Promise<void>;
+
+/**
+ * `anchorNotes` in slices: the page runs after the text map and mask are made and between notes,
+ * so anchoring many quotes approximately is not one long task. Offsets into the map are only true
+ * of the DOM it was made from: if the page changed in a pause, the slices are thrown away and the
+ * notes anchored again in one go on the page as it is now (never a range on stale offsets).
+ */
+export async function anchorNotesInSlices(
+  root: Element,
+  notes: readonly NoteView[],
+  articleText: string | null,
+  options: AnchorOptions,
+  pause: Pause,
+): Promise<Anchoring> {
+  let changedInPause = false;
+  const changes = new MutationObserver(() => (changedInPause = true));
+  changes.observe(root, { childList: true, subtree: true, characterData: true });
+  const changed = () => changes.takeRecords().length > 0 || changedInPause;
+  try {
+    const map = buildTextMap(root);
+    const mask = articleText ? articleMask(map.text, articleText) : null;
+    const located: LocatedNote[] = [];
+    for (const note of notes) {
+      await pause();
+      if (changed()) return anchorNotes(root, notes, articleText, options);
+      located.push({ note, match: note.quotes.length ? anchorNote(map, note, mask, options.language ?? null) : null });
+    }
+    if (changed()) return anchorNotes(root, notes, articleText, options);
+    return rangesFor(map, located);
+  } finally {
+    changes.disconnect();
+  }
+}
+
 /** Ranges for located notes, in page order; notes without a place are unplaced with a reason. */
 export function rangesFor(map: TextMap, located: readonly LocatedNote[]): Anchoring {
   const placed: AnchoredNote[] = [];

@@ -10,7 +10,7 @@ import { MAX_TEXT } from '../core/limits';
 import type { IdentifiedArticle, NoteView } from '../core/notes';
 import type { PageText } from '../core/page-text';
 import { verifyClaims } from '../core/similar/verify';
-import { anchorNotes, type Anchoring } from './anchor';
+import { anchorNotes, anchorNotesInSlices, type Anchoring, type Pause } from './anchor';
 import { extractArticle, type ExtractedArticle } from './extract';
 import { pageUrls, visibleText } from './page-signals';
 
@@ -25,41 +25,62 @@ export interface FoundNotes {
   anchoring: Anchoring;
 }
 
-export async function findNotes(doc: Document, source: NotesSource): Promise<FoundNotes> {
+export async function findNotes(doc: Document, source: NotesSource, pause?: Pause): Promise<FoundNotes> {
   const extracted = extractArticle(doc);
   const text = extracted?.text ?? (doc.body ? visibleText(doc.body) : '');
   const reply = await source({ ...pageUrls(doc), text: text.slice(0, MAX_TEXT) });
   const empty: Anchoring = { placed: [], unplaced: [] };
   if (!reply?.article || reply.notes.length === 0 || !doc.body) return { extracted, article: reply?.article ?? null, anchoring: empty };
   const language = extracted?.lang ?? doc.documentElement.getAttribute('lang');
+  const anchor = (notes: readonly NoteView[]) =>
+    pause
+      ? anchorNotesInSlices(doc.body!, notes, extracted?.text ?? null, { language }, pause)
+      : Promise.resolve(anchorNotes(doc.body!, notes, extracted?.text ?? null, { language }));
   if (reply.article.how === 'similar') {
-    const anchoring = extracted ? anchorSimilar(doc.body, reply.notes, extracted.text, language) : empty;
+    const anchoring = extracted ? await anchorSimilar(extracted.text, reply.notes, anchor) : empty;
     return { extracted, article: anchoring.placed.length ? reply.article : null, anchoring };
   }
-  return { extracted, article: reply.article, anchoring: anchorNotes(doc.body, reply.notes, extracted?.text ?? null, { language }) };
+  return { extracted, article: reply.article, anchoring: await anchor(reply.notes) };
+}
+
+/** Candidate claims the article's sentences verify: as notes quoting the sentence that carries each, with their scores. */
+export interface VerifiedClaims {
+  notes: NoteView[];
+  scores: Map<string, number>;
+}
+
+export function verifiedClaims(articleText: string, notes: readonly NoteView[]): VerifiedClaims {
+  const verified = verifyClaims(
+    articleText,
+    notes.filter((n) => n.similar).map((n) => ({ key: n.key, ...n.similar! })),
+  );
+  const byKey = new Map(notes.map((n) => [n.key, n]));
+  return {
+    notes: verified.map((v) => ({ ...byKey.get(v.key)!, quotes: [{ exact: articleText.slice(v.start, v.end) }] })),
+    scores: new Map(verified.map((v) => [v.key, v.score])),
+  };
+}
+
+/** Verified claims once anchored: "similar" notes carrying their verification score. */
+export function asSimilar(anchoring: Anchoring, scores: ReadonlyMap<string, number>): Anchoring {
+  const placed = anchoring.placed.map((p) => {
+    // The passage is the article's own sentences: "changed" means nothing here.
+    const { changed: _unused, ...rest } = p;
+    return { ...rest, how: 'similar' as const, confidence: scores.get(p.note.key) ?? p.confidence };
+  });
+  return { placed, unplaced: [] };
 }
 
 /**
  * Claims verified in the article text, anchored at the sentences that carry them. Unverified
  * candidates are dropped, not listed as unplaced: the page never claimed to be about them.
  */
-export function anchorSimilar(root: Element, notes: readonly NoteView[], articleText: string, language: string | null): Anchoring {
-  const verified = verifyClaims(
-    articleText,
-    notes.filter((n) => n.similar).map((n) => ({ key: n.key, ...n.similar! })),
-  );
-  if (verified.length === 0) return { placed: [], unplaced: [] };
-  const byKey = new Map(notes.map((n) => [n.key, n]));
-  const located: NoteView[] = verified.map((v) => ({ ...byKey.get(v.key)!, quotes: [{ exact: articleText.slice(v.start, v.end) }] }));
-  const anchoring = anchorNotes(root, located, articleText, { language });
-  const scores = new Map(verified.map((v) => [v.key, v.score]));
-  const placed = anchoring.placed.map((p) => {
-    // The passage is the article's own sentences: "changed" means nothing here.
-    const { changed: _unused, ...rest } = p;
-    return { ...rest, how: 'similar' as const, confidence: scores.get(p.note.key) ?? p.confidence };
-  });
-  return {
-    placed,
-    unplaced: [],
-  };
+export async function anchorSimilar(
+  articleText: string,
+  notes: readonly NoteView[],
+  anchor: (notes: readonly NoteView[]) => Promise<Anchoring>,
+): Promise<Anchoring> {
+  const verified = verifiedClaims(articleText, notes);
+  if (verified.notes.length === 0) return { placed: [], unplaced: [] };
+  return asSimilar(await anchor(verified.notes), verified.scores);
 }

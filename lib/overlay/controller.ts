@@ -75,7 +75,7 @@ export async function runOverlay(): Promise<void> {
   const scan = async (): Promise<boolean> => {
     if (overBudget(document)) return false;
     const size = textSize(document);
-    const found = await findNotes(document, askNotes);
+    const found = await findNotes(document, askNotes, yieldToPage);
     // Anchoring and rendering are each a long stretch of work: the page runs between them, so
     // neither adds to the other's task.
     if (found.anchoring.placed.length) await yieldToPage();

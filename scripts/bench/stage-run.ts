@@ -14,7 +14,7 @@ import { articleMask } from '../../lib/core/match/article-mask';
 import { verifyClaims } from '../../lib/core/similar/verify';
 import { anchorNotes, locateNotes, type Anchoring } from '../../lib/dom/anchor';
 import { extractArticle } from '../../lib/dom/extract';
-import { anchorSimilar } from '../../lib/dom/find-notes';
+import { asSimilar, verifiedClaims } from '../../lib/dom/find-notes';
 import { pageText } from '../../lib/dom/page-signals';
 import { buildTextMap } from '../../lib/dom/text-map';
 
@@ -96,7 +96,10 @@ export function runStages(
   const similar = article?.how === 'similar';
   let anchoring: Anchoring = { placed: [], unplaced: [] };
   if (body && notes.length && (!similar || extracted)) {
-    anchoring = similar ? anchorSimilar(body, notes, extracted!.text, language) : anchorNotes(body, notes, extracted?.text ?? null, { language });
+    // In one go (no pauses), so the row is the work itself; the overlay spreads it over tasks.
+    const anchorAll = (list: readonly NoteView[]) => anchorNotes(body, list, extracted?.text ?? null, { language });
+    const verified = similar ? verifiedClaims(extracted!.text, notes) : null;
+    anchoring = !verified ? anchorAll(notes) : verified.notes.length ? asSimilar(anchorAll(verified.notes), verified.scores) : anchoring;
     lap('anchoring');
     const map = buildTextMap(body);
     lap('textMap');
