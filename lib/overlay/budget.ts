@@ -4,10 +4,10 @@
  * more than 0.9 s. Pages past these limits are given up, cleanly, before any of that work starts.
  * Ordinary news pages have a few thousand elements and under 100,000 characters of text.
  */
+import { MAX_TEXT } from '../core/limits';
 import { visibleText } from '../dom/page-signals';
 
 export const MAX_ELEMENTS = 25_000;
-export const MAX_TEXT_CHARS = 600_000;
 
 /** Why `doc` is too big for the overlay, or null if it is within budget. */
 export function overBudget(doc: Document): string | null {
@@ -16,8 +16,8 @@ export function overBudget(doc: Document): string | null {
   // textContent (native, no walk in script) has every visible character, and script and style text
   // besides: a page within the limit by it has no more visible characters than that. Only bigger
   // pages are walked for their visible text.
-  if ((doc.body?.textContent?.length ?? 0) <= MAX_TEXT_CHARS) return null;
-  const text = doc.body ? visibleText(doc.body, MAX_TEXT_CHARS + 1).length : 0;
-  if (text > MAX_TEXT_CHARS) return `more than ${MAX_TEXT_CHARS} characters of text`;
+  if ((doc.body?.textContent?.length ?? 0) <= MAX_TEXT) return null;
+  const text = doc.body ? visibleText(doc.body, MAX_TEXT + 1).length : 0;
+  if (text > MAX_TEXT) return `more than ${MAX_TEXT} characters of text`;
   return null;
 }

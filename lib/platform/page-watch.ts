@@ -14,7 +14,7 @@ import { isAskAgain } from '../messaging/to-content';
 import { createLifetime, type Lifetime } from '../overlay/lifetime';
 import { watchContent } from '../overlay/mutations';
 import { watchNavigation } from '../overlay/navigation';
-import { pageTextInSlices, textSize } from '../overlay/signals';
+import { pageTextInSlices, visibleTextInSlices } from '../overlay/signals';
 import { askPage } from './messages';
 import { extensionAlive, onExtensionMessage } from './native';
 
@@ -56,16 +56,18 @@ export function watchPage(): void {
   };
   const ask = async (current: Lifetime) => {
     if (!alive() || current.ended) return;
-    askedText = textSize(document);
     const page = await pageTextInSlices(document, () => !current.ended && !life.ended);
     if (!page || !alive()) return;
+    // The walk's own length is the baseline for growth: no second pass over the page's text.
+    askedText = page.text.length;
     askPage(page).catch(() => undefined);
   };
   /** Text that arrives or grows after the question: ask again (bounded) unless an overlay is on it. */
   const watchGrowth = (current: Lifetime) => {
     watchContent(current, GROWTH, async () => {
       if (!alive() || overlayPresent()) return;
-      if (grewFrom(askedText, textSize(document))) await ask(current);
+      const now = document.body ? await visibleTextInSlices(document.body, () => !current.ended && alive()) : '';
+      if (now !== null && grewFrom(askedText, now.length)) await ask(current);
     });
   };
   const newPageView = () => {

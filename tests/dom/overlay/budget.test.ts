@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_TEXT_CHARS, overBudget } from '../../../lib/overlay/budget';
+import { MAX_TEXT } from '../../../lib/core/limits';
+import { overBudget } from '../../../lib/overlay/budget';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -7,17 +8,17 @@ const paragraph = (text: string) => Object.assign(document.createElement('p'), {
 
 describe('overBudget', () => {
   it('takes on a page whose text is within the limit', () => {
-    document.body.append(paragraph('x'.repeat(MAX_TEXT_CHARS)));
+    document.body.append(paragraph('x'.repeat(MAX_TEXT)));
     expect(overBudget(document)).toBeNull();
   });
 
   it('gives up on a page with more visible text than the limit', () => {
-    document.body.append(paragraph('x'.repeat(MAX_TEXT_CHARS / 2)), paragraph('y'.repeat(MAX_TEXT_CHARS / 2 + 1)));
+    document.body.append(paragraph('x'.repeat(MAX_TEXT / 2)), paragraph('y'.repeat(MAX_TEXT / 2 + 1)));
     expect(overBudget(document)).toMatch(/characters of text/);
   });
 
   it('does not count script text, which the page does not show', () => {
-    const script = Object.assign(document.createElement('script'), { type: 'application/json', textContent: 'z'.repeat(MAX_TEXT_CHARS) });
+    const script = Object.assign(document.createElement('script'), { type: 'application/json', textContent: 'z'.repeat(MAX_TEXT) });
     document.body.append(script, paragraph('visible text'));
     expect(overBudget(document)).toBeNull();
   });
