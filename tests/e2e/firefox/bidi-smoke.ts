@@ -6,7 +6,9 @@
  * its http URL would become an https CONNECT the demo server refuses), and count the badges inside
  * the <counterpoint-overlay> shadow root with script.evaluate, then open a note; check that a
  * page with no known dispute (the demo index) gets no overlay; and that single-page navigation
- * (tests/fixtures/hostile/spa.html) brings notes in and takes them away.
+ * (tests/fixtures/hostile/spa.html) brings notes in and takes them away; and that a click on the
+ * toolbar button (pinned, then clicked in the browser window) takes an open article's notes away and
+ * a second click brings them back.
  *
  * Run: node --experimental-websocket --import tsx tests/e2e/firefox/bidi-smoke.ts
  * (`npm run test:firefox` builds the add-on, runs `web-ext lint`, then this.) Exit code 0 on success.
@@ -20,6 +22,7 @@ import { startDemoServer, type DemoServer } from '../../../demo/server';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const ADDON = resolve(process.env.COUNTERPOINT_FIREFOX_DIR ?? '.output/firefox-mv2');
+const ADDON_ID = 'counterpoint@counterpoint.invalid';
 const PAGES = [
   { url: 'http://www.globaltimes.cn/content/official-disputes-pledge-claims.shtml', badges: 4 },
   { url: 'http://english.news-portal.example/world/2015-09/19/content_21919.htm', badges: 4 },
@@ -101,7 +104,7 @@ async function connect(url: string): Promise<Bidi> {
 }
 
 function startFirefox(profile: string): Promise<{ child: ChildProcess; wsUrl: string }> {
-  const child = spawn(FIREFOX, ['--headless', '--remote-debugging-port=0', '--profile', profile, '--no-remote'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(FIREFOX, ['--headless', '-remote-allow-system-access', '--remote-debugging-port=0', '--profile', profile, '--no-remote'], { stdio: ['ignore', 'ignore', 'pipe'] });
   return new Promise((resolveStart, reject) => {
     let stderr = '';
     const timer = setTimeout(() => reject(new Error(`firefox did not start a BiDi server:\n${stderr.slice(-2000)}`)), 30_000);
@@ -120,11 +123,12 @@ function startFirefox(profile: string): Promise<{ child: ChildProcess; wsUrl: st
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function evaluate<T>(bidi: Bidi, context: string, expression: string): Promise<T> {
+async function evaluate<T>(bidi: Bidi, context: string, expression: string, extra: Record<string, unknown> = {}): Promise<T> {
   const result = await bidi.send<{ type: string; result?: { value?: T }; exceptionDetails?: { text: string } }>('script.evaluate', {
     expression,
     target: { context },
     awaitPromise: true,
+    ...extra,
   });
   if (result.type !== 'success') throw new Error(`script.evaluate failed: ${result.exceptionDetails?.text}`);
   return result.result?.value as T;
@@ -158,7 +162,7 @@ async function main(): Promise<number> {
     await bidi.send('session.new', { capabilities: {} });
     await bidi.send('session.subscribe', { events: ['log.entryAdded'] });
     const installed = await bidi.send<{ extension: string }>('webExtension.install', { extensionData: { type: 'path', path: ADDON } });
-    check(installed.extension === 'counterpoint@counterpoint.invalid', `installed ${ADDON} as ${installed.extension}`);
+    check(installed.extension === ADDON_ID, `installed ${ADDON} as ${installed.extension}`);
     const tree = await bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {});
     const context = tree.contexts[0]!.context;
     const version = await evaluate<string>(bidi, context, 'navigator.userAgent');
@@ -191,6 +195,39 @@ async function main(): Promise<number> {
       );
       check(note.includes('New York Times'), `a note opens (${note.slice(0, 60)}…)`);
     }
+    // Notes off and on again with the toolbar button, clicked in Firefox's own window: BiDi reaches the
+    // browser's chrome only when Firefox runs with -remote-allow-system-access (this test's browser only).
+    const article = PAGES[0]!.url;
+    await bidi.send('browsingContext.navigate', { context, url: article, wait: 'complete' });
+    check((await waitForBadges(bidi, context, 4)) === 4, `4 badges on ${article} before turning notes off`);
+    const chromeTree = await bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const browserWindow = chromeTree.contexts[0]!.context;
+    const inChrome = <T>(expression: string) => evaluate<T>(bidi, browserWindow, expression, { 'moz:scope': 'chrome' });
+    const WIDGET = `${ADDON_ID.replace(/[^a-z0-9_-]/g, '_')}-browser-action`;
+    const BUTTON = `document.getElementById(${JSON.stringify(WIDGET)}).querySelector('.webextension-browser-action')`;
+    // Pinned to the toolbar, as a user would (Firefox keeps extension buttons in its extensions menu).
+    await inChrome(`CustomizableUI.addWidgetToArea(${JSON.stringify(WIDGET)}, CustomizableUI.AREA_NAVBAR)`);
+    /** Clicks the toolbar button (in Firefox's own window) and returns its title once it shows `want`. */
+    const flip = async (want: boolean) => {
+      await inChrome(`${BUTTON}.click()`);
+      let title = '';
+      for (let i = 0; i < 40; i++) {
+        title = (await inChrome<string>(`${BUTTON}.getAttribute('tooltiptext') ?? ''`)) ?? '';
+        if (title.includes(want ? 'notes on' : 'notes off')) break;
+        await sleep(100);
+      }
+      return title;
+    };
+    check((await flip(false)).includes('notes off'), 'a click on the toolbar button turned notes off (its title says so)');
+    let gone = 1;
+    for (let i = 0; i < 50 && gone > 0; i += 1) {
+      await sleep(100);
+      gone = await evaluate<number>(bidi, context, `document.querySelectorAll('counterpoint-overlay').length + (CSS.highlights ? CSS.highlights.size : 0)`);
+    }
+    check(gone === 0, `notes off: no overlay host and no highlights left on the open article (${gone})`);
+    check((await flip(true)).includes('notes on'), 'a second click turned notes on');
+    check((await waitForBadges(bidi, context, 4)) === 4, 'notes on again: 4 badges back on the open article without a reload');
+
     // Single-page navigation: to the article and away from it, by pushState.
     const spa = 'http://spa.counterpoint.example/spa';
     for (const path of ['/gt', '/other']) server.addPage(`${spa}${path}`, hostileFixture('spa.html'));
