@@ -8,7 +8,8 @@
  * page with no known dispute (the demo index) gets no overlay; and that single-page navigation
  * (tests/fixtures/hostile/spa.html) brings notes in and takes them away; and that a click on the
  * toolbar button (pinned, then clicked in the browser window) takes an open article's notes away and
- * a second click brings them back.
+ * a second click brings them back; and that the button's own context menu, opened by a right click,
+ * turns the site off and on again.
  *
  * Run: node --experimental-websocket --import tsx tests/e2e/firefox/bidi-smoke.ts
  * (`npm run test:firefox` builds the add-on, runs `web-ext lint`, then this.) Exit code 0 on success.
@@ -227,6 +228,32 @@ async function main(): Promise<number> {
     check(gone === 0, `notes off: no overlay host and no highlights left on the open article (${gone})`);
     check((await flip(true)).includes('notes on'), 'a second click turned notes on');
     check((await waitForBadges(bidi, context, 4)) === 4, 'notes on again: 4 badges back on the open article without a reload');
+
+    // The button's own context menu, opened as a right click opens it, and its first item chosen:
+    // this site off, then on again.
+    const SITE_ITEM = `${WIDGET.replace(/-browser-action$/, '')}-menuitem-_counterpoint-site`;
+    /** Opens the menu, reads the site item's label, chooses it, and returns the label it had. */
+    const chooseSiteItem = () =>
+      inChrome<string>(`(async () => {
+        ${BUTTON}.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, button: 2 }));
+        const menu = document.getElementById('toolbar-context-menu');
+        for (let i = 0; i < 40 && menu.state !== 'open'; i++) await new Promise((r) => setTimeout(r, 50));
+        const item = document.getElementById(${JSON.stringify(SITE_ITEM)});
+        const label = item ? item.getAttribute('label') : 'no item (menu ' + menu.state + ')';
+        if (item) menu.activateItem(item); else menu.hidePopup();
+        return label;
+      })()`);
+    const offLabel = await chooseSiteItem();
+    check(offLabel === 'Turn off on this site', `the toolbar button's menu offers "${offLabel}"`);
+    let siteGone = 1;
+    for (let i = 0; i < 50 && siteGone > 0; i += 1) {
+      await sleep(100);
+      siteGone = await evaluate<number>(bidi, context, `document.querySelectorAll('counterpoint-overlay').length`);
+    }
+    check(siteGone === 0, 'after "Turn off on this site" the open article has no overlay');
+    const onLabel = await chooseSiteItem();
+    check(onLabel === 'Turn on for this site', `the menu then offers "${onLabel}"`);
+    check((await waitForBadges(bidi, context, 4)) === 4, 'after "Turn on for this site": 4 badges back');
 
     // Single-page navigation: to the article and away from it, by pushState.
     const spa = 'http://spa.counterpoint.example/spa';
