@@ -13,9 +13,12 @@ export interface ExtractedArticle {
 
 export function extractArticle(doc: Document): ExtractedArticle | null {
   const clone = doc.cloneNode(true) as Document;
-  let parsed: ReturnType<Readability<string>['parse']>;
+  let parsed: ReturnType<Readability<Node>['parse']>;
   try {
-    parsed = new Readability(clone, { charThreshold: 300 }).parse();
+    // Only the text and metadata are used: the article is not serialised to HTML (the default
+    // serializer's innerHTML of the whole article) and its class attributes are not cleaned.
+    // Neither changes the text; both are work on every matched page.
+    parsed = new Readability(clone, { charThreshold: 300, keepClasses: true, serializer: (node: Node) => node }).parse();
   } catch {
     return null;
   }

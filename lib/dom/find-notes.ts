@@ -10,6 +10,7 @@ import { MAX_TEXT } from '../core/limits';
 import type { IdentifiedArticle, NoteView } from '../core/notes';
 import type { PageText } from '../core/page-text';
 import { verifyClaims } from '../core/similar/verify';
+import { prepareSentences } from '../core/similar/words';
 import { anchorNotes, anchorNotesInSlices, type Anchoring, type Pause } from './anchor';
 import { extractArticle, type ExtractedArticle } from './extract';
 import { pageUrls, visibleText } from './page-signals';
@@ -37,7 +38,7 @@ export async function findNotes(doc: Document, source: NotesSource, pause?: Paus
       ? anchorNotesInSlices(doc.body!, notes, extracted?.text ?? null, { language }, pause)
       : Promise.resolve(anchorNotes(doc.body!, notes, extracted?.text ?? null, { language }));
   if (reply.article.how === 'similar') {
-    const anchoring = extracted ? await anchorSimilar(extracted.text, reply.notes, anchor) : empty;
+    const anchoring = extracted ? await anchorSimilar(extracted.text, reply.notes, anchor, pause) : empty;
     return { extracted, article: anchoring.placed.length ? reply.article : null, anchoring };
   }
   return { extracted, article: reply.article, anchoring: await anchor(reply.notes) };
@@ -73,14 +74,22 @@ export function asSimilar(anchoring: Anchoring, scores: ReadonlyMap<string, numb
 
 /**
  * Claims verified in the article text, anchored at the sentences that carry them. Unverified
- * candidates are dropped, not listed as unplaced: the page never claimed to be about them.
+ * candidates are dropped, not listed as unplaced: the page never claimed to be about them. With a
+ * `pause`, the page runs after the sentence segmenter is made (loading the locale data) and after
+ * verification, so neither adds to the other's task nor to anchoring's.
  */
 export async function anchorSimilar(
   articleText: string,
   notes: readonly NoteView[],
   anchor: (notes: readonly NoteView[]) => Promise<Anchoring>,
+  pause?: Pause,
 ): Promise<Anchoring> {
+  if (pause) {
+    prepareSentences();
+    await pause();
+  }
   const verified = verifiedClaims(articleText, notes);
   if (verified.notes.length === 0) return { placed: [], unplaced: [] };
+  if (pause) await pause();
   return asSimilar(await anchor(verified.notes), verified.scores);
 }

@@ -9,14 +9,17 @@ import { visibleText } from '../dom/page-signals';
 
 export const MAX_ELEMENTS = 25_000;
 
-/** Why `doc` is too big for the overlay, or null if it is within budget. */
-export function overBudget(doc: Document): string | null {
+/**
+ * Why `doc` is too big for the overlay, or null if it is within budget. `textLength`: the body's
+ * textContent length, when the caller has it already (the overlay measures it for growth anyway).
+ */
+export function overBudget(doc: Document, textLength = doc.body?.textContent?.length ?? 0): string | null {
   const elements = doc.getElementsByTagName('*').length;
   if (elements > MAX_ELEMENTS) return `${elements} elements (limit ${MAX_ELEMENTS})`;
   // textContent (native, no walk in script) has every visible character, and script and style text
   // besides: a page within the limit by it has no more visible characters than that. Only bigger
   // pages are walked for their visible text.
-  if ((doc.body?.textContent?.length ?? 0) <= MAX_TEXT) return null;
+  if (textLength <= MAX_TEXT) return null;
   const text = doc.body ? visibleText(doc.body, MAX_TEXT + 1).length : 0;
   if (text > MAX_TEXT) return `more than ${MAX_TEXT} characters of text`;
   return null;

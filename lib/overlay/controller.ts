@@ -73,8 +73,8 @@ export async function runOverlay(): Promise<void> {
   };
   /** One pass of the pipeline; false if the page is too big (given up) or the run ended. */
   const scan = async (): Promise<boolean> => {
-    if (overBudget(document)) return false;
     const size = textSize(document);
+    if (overBudget(document, size)) return false;
     const found = await findNotes(document, askNotes, yieldToPage);
     // Anchoring and rendering are each a long stretch of work: the page runs between them, so
     // neither adds to the other's task.

@@ -44,6 +44,8 @@ export function chromiumTables(runs: PageRuns[], calibration?: Calibration): str
     const longWith = list.reduce((n, p) => n + p.withExt.trace.longTasks.length, 0);
     const longWithout = list.reduce((n, p) => n + p.without.trace.longTasks.length, 0);
     const extLong = list.flatMap((p) => p.withExt.trace.longTasks.filter((t) => t.ext).map((t) => t.ms));
+    const biggest = list.map((p) => Math.max(0, ...(p.withExt.trace.extTasks ?? []).map((t) => t.cpuMs)));
+    const parseCpu = list.flatMap((p) => [p.withExt.trace.parseHtmlCpuMs, p.without.trace.parseHtmlCpuMs]);
     const overlay = list.filter((p) => p.withExt.trace.overlay).length;
     const badges = list.map((p) => p.withExt.badges);
     return [
@@ -59,6 +61,8 @@ export function chromiumTables(runs: PageRuns[], calibration?: Calibration): str
       ms(median(task)),
       `${longWith} / ${longWithout}`,
       extLong.length ? `${extLong.length}, max ${ms(Math.max(...extLong))}` : '0',
+      biggest.length ? `${ms(median(biggest))}, max ${ms(Math.max(...biggest))}` : '–',
+      parseCpu.length ? `${ms(median(parseCpu))} (${ms(Math.min(...parseCpu))}–${ms(Math.max(...parseCpu))})` : '–',
       `${overlay}/${list.length}`,
       badges.length ? String(median(badges)) : '–',
     ];
@@ -68,7 +72,7 @@ export function chromiumTables(runs: PageRuns[], calibration?: Calibration): str
   return [
     'Chromium, with Counterpoint vs without (an inert extension), interleaved rounds (ms per page load, paired by round; headless, 2 cores, noisy)',
     '',
-    table(['pages', 'pages × rounds', 'ext tasks CPU median', 'p95', 'ext tasks wall median', 'p95', 'ext script events (wall) median', 'script Δ median', 'p95', 'task Δ median', 'long tasks with / without', 'ext long tasks', 'overlay ran', 'badges'], rows),
+    table(['pages', 'pages × rounds', 'ext tasks CPU median', 'p95', 'ext tasks wall median', 'p95', 'ext script events (wall) median', 'script Δ median', 'p95', 'task Δ median', 'long tasks with / without', 'ext long tasks', 'biggest ext task CPU median', 'HTML parse CPU median (range)', 'overlay ran', 'badges'], rows),
     '',
     "ext tasks: main-thread tasks (from the trace) that ran the extension's code, whole (style and layout they forced included; on the demo",
     "pages, which run no script of their own, every script task after the extension's first). CPU: the main thread's own time in them,",
@@ -77,7 +81,9 @@ export function chromiumTables(runs: PageRuns[], calibration?: Calibration): str
     'script Δ: CDP Performance.getMetrics ScriptDuration, with minus without. It misses script run in promise continuations (see the',
     "calibration line), which is where the overlay does its work after each await, so it under-counts the extension. task Δ: TaskDuration,",
     'with minus without (varies by tens of ms from run to run). long tasks: tasks over 50 ms, all loads. overlay ran: overlay.js (Readability',
-    'and anchoring) was evaluated.',
+    "and anchoring) was evaluated. biggest ext task CPU: the CPU time of each load's biggest extension task (long tasks are judged by",
+    'wall time, which on a loaded machine is several times the CPU time). HTML parse CPU: the CPU time of parsing the same pages, with',
+    'and without the extension: the same work on every load, so its spread is how much the machine\'s speed varied during the run.',
     ...(calibration ? ['', `Calibration: ${calibration.busyMs} ms of page script run directly reads as ScriptDuration +${ms(calibration.direct)} ms; run after an await, +${ms(calibration.afterAwait)} ms.`] : []),
     '',
     demoKinds(runs),

@@ -115,7 +115,7 @@ export function goals(results: BenchResults): Goal[] {
     const wall = long.map((p) => p.withExt.trace.extTaskMs);
     out.push({
       goal: 'a matched 5,000-word article costs at most 60 ms of main-thread time in all, Readability included',
-      figure: `the extension's tasks: CPU median ${ms(median(cpu))} ms (max ${ms(Math.max(...cpu))}; wall median ${ms(median(wall))} ms); script Δ median ${ms(median(script))} ms; ${long.length} loads`,
+      figure: `the extension's tasks: CPU median ${ms(median(cpu))} ms (max ${ms(Math.max(...cpu))}; ${cpu.filter((c) => c <= GOALS.matchedMs).length} of ${long.length} loads within ${GOALS.matchedMs} ms; wall median ${ms(median(wall))} ms); script Δ median ${ms(median(script))} ms`,
       met: median(cpu) <= GOALS.matchedMs,
     });
     const extra = long.flatMap((p) => p.withExt.trace.longTasks.filter((t) => t.ext && !t.readability));

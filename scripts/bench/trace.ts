@@ -68,6 +68,13 @@ export interface TraceSummary {
   /** overlay.js was evaluated: the heavy half (Readability) ran or was about to. */
   overlay: boolean;
   longTasks: TaskSummary[];
+  /**
+   * CPU time of parsing the page's HTML (ParseHTML events): the same work on every load of a page,
+   * with or without the extension, so its spread shows how fast the machine was at the time.
+   */
+  parseHtmlCpuMs: number;
+  /** The extension's tasks of 1 ms CPU or more, in order: ms after the navigation, and their CPU time. */
+  extTasks: { at: number; ts: number; dur: number; cpuMs: number; what: string }[];
 }
 
 const JS_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'RunMicrotasks', 'RunYieldContinuation', 'FireIdleCallback', 'TimerFire', 'FireAnimationFrame', 'v8.compile']);
@@ -82,7 +89,7 @@ export function summariseTrace(events: readonly TraceEvent[], pageUrl: string, p
   const host = new URL(pageUrl).host;
   const rendererThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const parse = events.find((e) => e.name === 'ParseHTML' && rendererThreads.has(`${e.pid}:${e.tid}`) && safeHost(urlOf(e)) === host);
-  const empty: TraceSummary = { found: false, taskMs: NaN, extTaggedMs: NaN, extTaskMs: NaN, extTaskCpuMs: NaN, scripts: [], overlay: false, longTasks: [] };
+  const empty: TraceSummary = { found: false, taskMs: NaN, extTaggedMs: NaN, extTaskMs: NaN, extTaskCpuMs: NaN, scripts: [], overlay: false, longTasks: [], extTasks: [], parseHtmlCpuMs: NaN };
   if (!parse) return empty;
   const thread = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const navigation = thread.find((e) => e.name === 'CommitLoad' && safeHost(urlOf(e)) === host)?.ts ?? parse.ts;
@@ -108,6 +115,7 @@ export function summariseTrace(events: readonly TraceEvent[], pageUrl: string, p
   let extTaskMs = 0;
   let extTaskCpuMs = 0;
   const longTasks: TaskSummary[] = [];
+  const extTasks: TraceSummary['extTasks'] = [];
   let cursor = 0;
   for (const task of tasks) {
     taskMs += (task.dur ?? 0) / 1000;
@@ -123,11 +131,13 @@ export function summariseTrace(events: readonly TraceEvent[], pageUrl: string, p
     if (ext) {
       extTaskMs += ms;
       extTaskCpuMs += cpuMs;
+      if (cpuMs >= 1) extTasks.push({ at: Math.round((task.ts - navigation) / 1000), ts: task.ts, dur: task.dur ?? 0, cpuMs, what: describe(inner, ms) });
     }
     if (ms > LONG_TASK_MS) longTasks.push({ ms, cpuMs, ext, readability, what: describe(inner, ms) });
   }
   const scripts = [...new Set(tagged.map((e) => urlOf(e).split('/').pop() ?? ''))].sort();
-  return { found: true, taskMs, extTaggedMs, extTaskMs, extTaskCpuMs, scripts, overlay: overlayAt < Infinity, longTasks };
+  const parseHtmlCpuMs = thread.filter((e) => e.name === 'ParseHTML' && e.ts >= navigation).reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0) / 1000, 0);
+  return { found: true, taskMs, extTaggedMs, extTaskMs, extTaskCpuMs, scripts, overlay: overlayAt < Infinity, longTasks, extTasks, parseHtmlCpuMs };
 }
 
 /** The task's biggest inner events that are not just wrappers of the task itself. */

@@ -41,8 +41,14 @@ const MAX_PASSAGE = 3;
 /** Share of the claim's words the one marked sentence of a longer passage must carry by itself. */
 const CARRIER_COVERAGE = 0.5;
 
-/** Words of any report about a report: they say nothing about which side a page takes. */
-const REPORTING = ['report', 'reported', 'article', 'newspaper', 'said', 'told', 'according', 'cited', 'claim', 'claimed'].map((w) => contentWords(w)[0] ?? w);
+/**
+ * Words of any report about a report: they say nothing about which side a page takes. Made on first
+ * use, not when the module loads: the overlay's script loads it on every matched page, and most of
+ * those are matched by address or copy and never verify a claim.
+ */
+let reporting: readonly string[] | undefined;
+const reportingWords = () =>
+  (reporting ??= ['report', 'reported', 'article', 'newspaper', 'said', 'told', 'according', 'cited', 'claim', 'claimed'].map((w) => contentWords(w)[0] ?? w));
 
 /**
  * Words that, in or next to the claim's sentence, mean the article disputes the claim rather than
@@ -61,22 +67,37 @@ function windowsOf(article: string): Window[] {
   return sentences(article).map((s) => ({ ...s, words: contentWords(s.text) }));
 }
 
+/** A window's words indexed once for scoring against every claim text (passing() scores each passage against many). */
+export interface WindowWords {
+  length: number;
+  /** Each word's positions in the window, ascending. */
+  positions: ReadonlyMap<string, readonly number[]>;
+}
+
+export function indexWords(windowWords: readonly string[]): WindowWords {
+  const positions = new Map<string, number[]>();
+  windowWords.forEach((word, i) => {
+    const at = positions.get(word);
+    if (at) at.push(i);
+    else positions.set(word, [i]);
+  });
+  return { length: windowWords.length, positions };
+}
+
 /** Similarity 0..1 of a window to one claim text, and the number of the claim's word pairs in it. */
-export function similarity(claimWords: readonly string[], windowWords: readonly string[], weight: (w: string) => number): { coverage: number; pairs: number; score: number } {
-  if (claimWords.length === 0 || windowWords.length === 0) return { coverage: 0, pairs: 0, score: 0 };
-  const inWindow = new Set(windowWords);
+export function similarity(claimWords: readonly string[], window: WindowWords, weight: (w: string) => number): { coverage: number; pairs: number; score: number } {
+  if (claimWords.length === 0 || window.length === 0) return { coverage: 0, pairs: 0, score: 0 };
+  const { positions } = window;
   const unique = [...new Set(claimWords)];
   let total = 0;
   let found = 0;
   for (const word of unique) {
     const w = weight(word);
     total += w;
-    if (inWindow.has(word)) found += w;
+    if (positions.has(word)) found += w;
   }
   const coverage = total ? found / total : 0;
   // Adjacent claim word pairs that also occur within a short span, in order, in the window.
-  const positions = new Map<string, number[]>();
-  windowWords.forEach((word, i) => positions.set(word, [...(positions.get(word) ?? []), i]));
   let pairs = 0;
   for (let i = 0; i + 1 < claimWords.length; i++) {
     const a = positions.get(claimWords[i]!);
@@ -85,7 +106,7 @@ export function similarity(claimWords: readonly string[], windowWords: readonly 
   }
   const pairShare = claimWords.length > 1 ? pairs / (claimWords.length - 1) : 0;
   // Penalise windows much longer than the claim (a long paragraph that happens to share words).
-  const lengthRatio = windowWords.length / Math.max(1, claimWords.length);
+  const lengthRatio = window.length / Math.max(1, claimWords.length);
   const dilution = lengthRatio > 3 ? Math.min(0.15, (lengthRatio - 3) * 0.03) : 0;
   return { coverage, pairs, score: Math.max(0, 0.75 * coverage + 0.25 * pairShare - dilution) };
 }
@@ -134,8 +155,9 @@ function passing(textWords: string[][], windows: Window[], passages: readonly Pa
   for (const { from, to, words } of passages) {
     let top = { coverage: 0, pairs: 0, score: 0 };
     let score = 0;
+    const window = indexWords(words);
     for (const claim of texts) {
-      const s = similarity(claim, words, weight);
+      const s = similarity(claim, window, weight);
       if (s.score > top.score) top = s;
       if (s.coverage >= minCoverage && s.pairs >= MIN_PAIRS && s.score >= MIN_SIMILAR_SCORE) score = Math.max(score, s.score);
     }
@@ -181,7 +203,7 @@ export function verifyClaims(article: string, candidates: readonly ClaimTexts[])
   const scored: Scored[] = [];
   for (const candidate of candidates) {
     const claimWords = candidate.texts.map(wordsOf);
-    const known = new Set([...claimWords.flat(), ...(candidate.names ?? []).flatMap(wordsOf), ...REPORTING]);
+    const known = new Set([...claimWords.flat(), ...(candidate.names ?? []).flatMap(wordsOf), ...reportingWords()]);
     if (carriesRebuttal(candidate.rebuttals.map(wordsOf), known, pairs)) continue;
     for (const s of passing(claimWords, windows, passages, weight, cjk, denialOf(candidate.texts))) scored.push({ key: candidate.key, ...s });
   }

@@ -22,4 +22,11 @@ describe('overBudget', () => {
     document.body.append(script, paragraph('visible text'));
     expect(overBudget(document)).toBeNull();
   });
+
+  it('decides the same with the text length the caller measured as by measuring it itself', () => {
+    document.body.append(paragraph('x'.repeat(MAX_TEXT / 2)), paragraph('y'.repeat(MAX_TEXT / 2 + 1)));
+    expect(overBudget(document, document.body.textContent!.length)).toBe(overBudget(document));
+    document.body.replaceChildren(paragraph('visible text'));
+    expect(overBudget(document, document.body.textContent!.length)).toBe(overBudget(document));
+  });
 });
