@@ -230,9 +230,9 @@ export class CatalogIndex {
     const data = value as CatalogIndexSnapshot;
     if (data.format !== INDEX_FORMAT) return null;
     const strings = (list: unknown): list is string[] => Array.isArray(list) && list.every((item) => typeof item === 'string');
-    const u32 = (array: unknown, length: number, below: number) => array instanceof Uint32Array && array.length === length && array.every((n) => n < below);
+    const u32 = (array: unknown, length: number, below: number) => array instanceof Uint32Array && array.length === length && allBelow(array, below);
     const offsets = (array: unknown, length: number, end: number) =>
-      array instanceof Uint32Array && array.length === length + 1 && array[0] === 0 && array[length] === end && array.every((n, i) => i === 0 || n >= array[i - 1]!);
+      array instanceof Uint32Array && array.length === length + 1 && array[0] === 0 && array[length] === end && ascending(array);
     const outlets = data.outletIds?.length;
     const articles = data.articleIds?.length;
     const fingerprinted = data.fingerprinted?.length;
@@ -382,4 +382,14 @@ export class CatalogIndex {
       how,
     };
   }
+}
+
+function allBelow(array: Uint32Array, limit: number): boolean {
+  for (let i = 0; i < array.length; i++) if (array[i]! >= limit) return false;
+  return true;
+}
+
+function ascending(array: Uint32Array): boolean {
+  for (let i = 1; i < array.length; i++) if (array[i]! < array[i - 1]!) return false;
+  return true;
 }

@@ -20,7 +20,10 @@ import type { DatasetRecord } from './dataset-records';
 
 export { builtinDatasets };
 
-/** Names of the performance measures taken in the worker (how the index was had, and how long it took). */
+/**
+ * Names of the performance measures the worker takes of how it got its index, read back from
+ * storage or built (the datasets read and parsed first), and how long that took.
+ */
 export const INDEX_RESTORED = 'counterpoint:index-restored';
 export const INDEX_BUILT = 'counterpoint:index-built';
 
@@ -75,12 +78,12 @@ function serially(task: () => Promise<void>): Promise<void> {
 }
 
 async function syncIndex(settings: Settings): Promise<void> {
+  const start = performance.now();
   installed ??= await listRecords();
   const key = indexKey(settings)!;
   if (current?.key === key) return;
   const persisted = wantedRecords(settings).length > 0;
   if (persisted) {
-    const start = performance.now();
     const index = CatalogIndex.restore(await getIndex(key).catch(() => null));
     if (index) {
       current = { key, index };
@@ -89,7 +92,6 @@ async function syncIndex(settings: Settings): Promise<void> {
     }
   }
   await loadDatasets(settings);
-  const start = performance.now();
   const index = CatalogIndex.build(datasetsFor(settings));
   performance.measure(INDEX_BUILT, { start });
   current = { key, index };
