@@ -33,6 +33,8 @@ const loaded = new Map<string, { revision: number; dataset: Dataset }>();
 let queue: Promise<void> = Promise.resolve();
 /** The match index and the key of what it was built from (`indexKey`). */
 let current: { key: string; index: CatalogIndex } | null = null;
+/** An index built from what was loaded when `current` could not be had (see `catalogFor`). */
+let fallback: { key: string; index: CatalogIndex } | null = null;
 /** The catalog with notes, and its key (`catalogKey`). */
 let cached: { key: string; catalog: Catalog } | null = null;
 
@@ -150,8 +152,15 @@ export interface PageMatcher {
  * was not, one built at once from the datasets loaded so far).
  */
 export function catalogFor(settings: Settings): PageMatcher {
-  // Not kept when built here: the datasets loaded so far may not be all the key names.
-  const index = current && current.key === indexKey(settings) ? current.index : CatalogIndex.build(datasetsFor(settings));
+  const key = indexKey(settings);
+  let index: CatalogIndex;
+  if (key !== null && current?.key === key) index = current.index;
+  else {
+    // Not kept as `current`: the datasets loaded so far may not be all that the key names (a read failed).
+    const loadedKey = JSON.stringify([key, datasetsFor(settings).map((d) => d.dataset.id), [...loaded].map(([id, entry]) => `${id}@${entry.revision}`)]);
+    if (fallback?.key !== loadedKey) fallback = { key: loadedKey, index: CatalogIndex.build(datasetsFor(settings)) };
+    index = fallback.index;
+  }
   const muted = new Set(settings.mutedOutlets);
   return { match: (page) => index.match(page, muted) };
 }

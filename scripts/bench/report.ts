@@ -75,7 +75,7 @@ function scaleTable(rows: ScaleRow[], messages: NonNullable<BenchResults['messag
     '',
     'Cold start of the background (a service worker stopped when idle, then a page): before its first answer, "rebuild" parses the stored',
     'dataset text and builds the catalog (what a restarted worker did until now); "load persisted" reads back the match index persisted after',
-    'the last build (V8-serialized bytes, what IndexedDB keeps) and checks it. In Node, storage reads left out (Chromium figures: docs/performance.md).',
+    'the last build (V8-serialized bytes, what IndexedDB keeps) and checks it. In Node, storage reads left out (in Chromium, with them: tests/e2e/catalog-restart.e2e.test.ts prints its figures).',
     '"first notes": after a load, the first page asking for notes parses the dataset and builds the notes on the loaded index.',
     '',
     table(
