@@ -26,6 +26,8 @@ export { builtinDatasets };
  */
 export const INDEX_RESTORED = 'counterpoint:index-restored';
 export const INDEX_BUILT = 'counterpoint:index-built';
+/** The same for the notes: the datasets read and parsed, and the notes' catalog made on the index. */
+export const NOTES_LOADED = 'counterpoint:notes-loaded';
 
 /** Installed records as last read from storage; null until read, or after `forgetInstalled`. */
 let installed: DatasetRecord[] | null = null;
@@ -162,7 +164,15 @@ export function catalogFor(settings: Settings): PageMatcher {
     index = fallback.index;
   }
   const muted = new Set(settings.mutedOutlets);
-  return { match: (page) => index.match(page, muted) };
+  return {
+    match: (page) => {
+      const answer = index.match(page, muted);
+      // A page said "maybe" to asks for its notes next (once the overlay is in): after this answer,
+      // start reading the datasets the notes need, rather than when it asks.
+      if (answer && cached?.key !== catalogKey(settings)) setTimeout(() => void notesCatalogFor(settings));
+      return answer;
+    },
+  };
 }
 
 /** The catalog with notes for these settings: the match index, and the datasets read for their notes. */
@@ -170,9 +180,13 @@ export async function notesCatalogFor(settings: Settings): Promise<Catalog> {
   let catalog: Catalog | null = null;
   await serially(async () => {
     await syncIndex(settings);
-    await loadDatasets(settings);
     const key = catalogKey(settings);
-    if (cached?.key !== key) cached = { key, catalog: new Catalog(datasetsFor(settings), { mutedOutlets: new Set(settings.mutedOutlets), index: current!.index }) };
+    if (cached?.key !== key) {
+      const start = performance.now();
+      await loadDatasets(settings);
+      cached = { key, catalog: new Catalog(datasetsFor(settings), { mutedOutlets: new Set(settings.mutedOutlets), index: current!.index }) };
+      performance.measure(NOTES_LOADED, { start });
+    }
     catalog = cached.catalog;
   });
   return catalog ?? new Catalog(datasetsFor(settings), { mutedOutlets: new Set(settings.mutedOutlets) });

@@ -79,9 +79,15 @@ describe('catalog cache across worker restarts', () => {
     db.bodyReads = 0;
     const warm = await freshWorker();
     expect([warm.built, warm.restored]).toEqual([0, 1]);
+    const unrelated: PageSignals = { url: 'https://unrelated.example/', canonical: null, ogUrl: null, hashes: [1, 2, 3] };
+    expect(warm.cache.catalogFor(settings).match(unrelated)).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(db.bodyReads).toBe(0);
+    // A page said "maybe" to asks for notes next, which need the dataset: it is read after the answer, once.
     expect(warm.cache.catalogFor(settings).match(urlOf(first, 4))).toEqual(answer);
     expect(db.bodyReads).toBe(0);
-    // The notes need the dataset: it is read then, and the notes are those of the article.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(db.bodyReads).toBe(1);
     const catalog = await warm.cache.notesCatalogFor(settings);
     expect(db.bodyReads).toBe(1);
     expect(catalog.notesFor(answer!).map((n) => n.key)).toEqual([`${first.dataset.id}/d2/c2a`, `${first.dataset.id}/d2/c2b`]);
