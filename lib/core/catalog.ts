@@ -2,6 +2,8 @@
  * The catalog: every enabled dataset indexed for the two questions the background answers.
  * `identify`: is this page a known article (by URL, canonical URL, or as a copy of its text)?
  * `notesFor`: which notes does a known article get?
+ * The first (and `match`) is answered by its match index (catalog-index.ts), which can also be had
+ * without the datasets; the notes are read from the datasets themselves.
  */
 import { CatalogIndex, disputedArticles, MAX_SIMILAR, type DisputedArticle, type PageSignals } from './catalog-index';
 import type { Article, Claim, Dataset, Dispute, Quote, Response } from './dataset/schema';

@@ -3,6 +3,7 @@
  * that is damaged, partial or of another format is refused (the background then rebuilds it).
  */
 import { describe, expect, it } from 'vitest';
+import { Catalog } from '../../lib/core/catalog';
 import { CatalogIndex, INDEX_FORMAT, type CatalogIndexSnapshot, type PageSignals } from '../../lib/core/catalog-index';
 import type { Dataset } from '../../lib/core/dataset/schema';
 import { textHashes } from '../../lib/core/text/tokens';
@@ -45,6 +46,20 @@ describe('CatalogIndex snapshots', () => {
     const hows = new Set(answers.flatMap(([a]) => (a ? [a.how] : [])));
     expect([...hows].sort()).toEqual(['canonical', 'copy', 'similar', 'url']);
     expect(pages().map((page) => [restored!.match(page), restored!.match(page, muted)])).toEqual(answers);
+  });
+
+  it('gives a catalog the same notes as one that built its own index', () => {
+    const muted = new Set(['outlet42']);
+    const own = new Catalog(datasets, { mutedOutlets: muted });
+    const onRestored = new Catalog(datasets, { mutedOutlets: muted, index: CatalogIndex.restore(stored(built))! });
+    const notes = (catalog: Catalog) =>
+      pages().map((page) => {
+        const found = catalog.match(page);
+        return found ? catalog.notesFor(found) : null;
+      });
+    const expected = notes(own);
+    expect(expected.filter((n) => n && n.length > 0).length).toBeGreaterThan(5);
+    expect(notes(onRestored)).toEqual(expected);
   });
 
   it('survives a second round trip unchanged', () => {
