@@ -9,6 +9,7 @@
  * themselves, parsed: they are read only when a page asks for notes (a page the index said "maybe"
  * to), and kept from then on. Only enabled datasets are read.
  */
+import { browser } from 'wxt/browser';
 import { Catalog } from '../core/catalog';
 import { CatalogIndex, INDEX_FORMAT, type PageSignals } from '../core/catalog-index';
 import type { Dataset } from '../core/dataset/schema';
@@ -49,7 +50,8 @@ export function forgetInstalled(): void {
 }
 
 /**
- * Identifies exactly what the match index for these settings is built from: the index format, the
+ * Identifies exactly what the match index for these settings is built from: the index format and
+ * the extension's version (an update may hash text or addresses otherwise without a new format), the
  * enabled built-in datasets (they change with the extension) and each enabled installed dataset in
  * order, by id, revision and when it was added (a dataset removed and imported again starts again
  * at revision 1). Null until the installed datasets were read.
@@ -59,7 +61,16 @@ export function indexKey(settings: Settings): string | null {
   const builtin = builtinDatasets()
     .filter((d) => enabled(settings, d.dataset.id))
     .map(({ dataset }) => `${dataset.id}@${dataset.version}@${dataset.updated}`);
-  return JSON.stringify([INDEX_FORMAT, builtin, wantedRecords(settings).map((r) => `${r.id}@${r.revision}@${r.added}`)]);
+  return JSON.stringify([INDEX_FORMAT, extensionVersion(), builtin, wantedRecords(settings).map((r) => `${r.id}@${r.revision}@${r.added}`)]);
+}
+
+/** The extension's version; none where there is no manifest (the unit tests' fake browser). */
+function extensionVersion(): string {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return '';
+  }
 }
 
 /**

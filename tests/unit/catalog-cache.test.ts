@@ -4,6 +4,7 @@
  * without reading any dataset; a persisted index that is stale or damaged is rebuilt, never used.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CatalogIndexSnapshot, PageSignals } from '../../lib/core/catalog-index';
 import type { Dataset } from '../../lib/core/dataset/schema';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/core/settings';
@@ -126,6 +127,16 @@ describe('catalog cache across worker restarts', () => {
     const cache = await import('../../lib/platform/catalog-cache');
     await cache.ensureDatasets(off);
     expect(cache.catalogFor(off).match(urlOf(first, 4))).toBeNull();
+  });
+
+  it('rebuilds an index persisted by another version of the extension', async () => {
+    const version = vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Counterpoint', version: '1.0.0' });
+    install(first, 1);
+    await freshWorker();
+    expect((await freshWorker()).restored).toBe(1);
+    version.mockReturnValue({ manifest_version: 3, name: 'Counterpoint', version: '1.0.1' });
+    const updated = await freshWorker();
+    expect([updated.built, updated.restored]).toEqual([1, 0]);
   });
 
   it('rebuilds a damaged index stored under the right key, and answers as before', async () => {
