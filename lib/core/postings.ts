@@ -94,6 +94,29 @@ function sortByHash(hashes: Uint32Array, ids: Uint32Array): [Uint32Array, Uint32
   return [fromHashes, fromIds];
 }
 
+/** The three arrays of a packed index, as persisted (structured-cloneable). */
+export interface PostingsArrays {
+  keys: Uint32Array;
+  offsets: Uint32Array;
+  ids: Uint32Array;
+}
+
+/**
+ * A packed index from arrays read back from storage, or null unless they are one: keys strictly
+ * ascending, offsets from 0 to the end of ids without going back, every id below `idLimit`. A
+ * truncated or damaged record must be rebuilt, never searched (a wrong id would be a wrong answer).
+ */
+export function checkedPostings(value: unknown, idLimit: number): PackedPostings | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { keys, offsets, ids } = value as Partial<PostingsArrays>;
+  if (!(keys instanceof Uint32Array && offsets instanceof Uint32Array && ids instanceof Uint32Array)) return null;
+  if (offsets.length !== keys.length + 1 || offsets[0] !== 0 || offsets[keys.length] !== ids.length) return null;
+  for (let k = 1; k < keys.length; k++) if (keys[k]! <= keys[k - 1]!) return null;
+  for (let k = 1; k < offsets.length; k++) if (offsets[k]! < offsets[k - 1]!) return null;
+  for (let p = 0; p < ids.length; p++) if (ids[p]! >= idLimit) return null;
+  return new PackedPostings(keys, offsets, ids);
+}
+
 export class PackedPostings {
   /** Where the keys whose bits above `shift` are b start: keys[buckets[b] .. buckets[b + 1]). */
   private readonly buckets: Uint32Array;
@@ -122,6 +145,10 @@ export class PackedPostings {
       while (k < keys.length && keys[k]! >>> this.shift === b) k++;
     }
     this.buckets[1 << bits] = keys.length;
+  }
+
+  arrays(): PostingsArrays {
+    return { keys: this.keys, offsets: this.offsets, ids: this.ids };
   }
 
   /** The index k of `hash` among the keys (its ids: ids[offsets[k] .. offsets[k + 1])), or -1. */

@@ -9,7 +9,7 @@ import { siteKey } from '../core/url';
 import { isOwnTopFrameContentScript, type SenderLike } from '../messaging/guards';
 import { parseContentMessage, type NotesReply, type PageVerdict } from '../messaging/protocol';
 import { ASK_AGAIN } from '../messaging/to-content';
-import { catalogFor, ensureDatasets } from './catalog-cache';
+import { catalogFor, ensureDatasets, notesCatalogFor } from './catalog-cache';
 import { watchCatalogVersion } from './catalog-version';
 import { startDatasetSync } from './dataset-sync';
 import { injectAlwaysOnIntoOpenTabs, injectOverlay } from './inject';
@@ -37,7 +37,7 @@ export async function handleContentMessage(message: unknown, sender: SenderLike)
       return { maybe: true };
     }
     case 'notes': {
-      const catalog = catalogFor(settings);
+      const catalog = await notesCatalogFor(settings);
       const article = catalog.match(signalsOf(parsed.page));
       return { article, notes: article ? catalog.notesFor(article) : [] };
     }

@@ -2,51 +2,128 @@
  * The background's catalog of enabled datasets: a cache of what storage holds (the built-in
  * datasets and the installed ones in IndexedDB), rebuilt when the datasets or the settings it
  * depends on change. A restarted service worker loses it and reloads it from storage.
- * Only enabled datasets are parsed and kept in memory.
+ *
+ * It comes in two parts. The match index (core/catalog-index.ts) answers every page; at 100k claims
+ * it takes seconds to build, so once built it is persisted (dataset-db.ts, keyed by exactly what it
+ * was built from) and a restarted worker reads it back instead. The notes need the datasets
+ * themselves, parsed: they are read only when a page asks for notes (a page the index said "maybe"
+ * to), and kept from then on. Only enabled datasets are read.
  */
+import { browser } from 'wxt/browser';
 import { Catalog } from '../core/catalog';
+import { CatalogIndex, INDEX_FORMAT, type PageSignals } from '../core/catalog-index';
 import type { Dataset } from '../core/dataset/schema';
+import type { IdentifiedArticle } from '../core/notes';
 import type { Settings } from '../core/settings';
 import { builtinDatasets } from './builtin';
-import { getBody, listRecords } from './dataset-db';
+import { deleteIndex, getBody, getIndex, listRecords, putIndex } from './dataset-db';
 import type { DatasetRecord } from './dataset-records';
 
 export { builtinDatasets };
+
+/**
+ * Names of the performance measures the worker takes of how it got its index, read back from
+ * storage or built (the datasets read and parsed first), and how long that took.
+ */
+export const INDEX_RESTORED = 'counterpoint:index-restored';
+export const INDEX_BUILT = 'counterpoint:index-built';
+/** The same for the notes: the datasets read and parsed, and the notes' catalog made on the index. */
+export const NOTES_LOADED = 'counterpoint:notes-loaded';
 
 /** Installed records as last read from storage; null until read, or after `forgetInstalled`. */
 let installed: DatasetRecord[] | null = null;
 const loaded = new Map<string, { revision: number; dataset: Dataset }>();
 let queue: Promise<void> = Promise.resolve();
+/** The match index and the key of what it was built from (`indexKey`). */
+let current: { key: string; index: CatalogIndex } | null = null;
+/** An index built from what was loaded when `current` could not be had (see `catalogFor`). */
+let fallback: { key: string; index: CatalogIndex } | null = null;
+/** The catalog with notes, and its key (`catalogKey`). */
 let cached: { key: string; catalog: Catalog } | null = null;
 
 const enabled = (settings: Settings, id: string) => !settings.disabledDatasets.includes(id);
+const wantedRecords = (settings: Settings) => (installed ?? []).filter((record) => enabled(settings, record.id));
 
 /** Makes the next `ensureDatasets` read the list of installed datasets again. */
 export function forgetInstalled(): void {
   installed = null;
 }
 
-function upToDate(settings: Settings): boolean {
-  if (!installed) return false;
-  const wanted = installed.filter((record) => enabled(settings, record.id));
-  if (wanted.length !== loaded.size) return false;
-  return wanted.every((record) => loaded.get(record.id)?.revision === record.revision);
+/**
+ * Identifies exactly what the match index for these settings is built from: the index format and
+ * the extension's version (an update may hash text or addresses otherwise without a new format), the
+ * enabled built-in datasets (they change with the extension) and each enabled installed dataset in
+ * order, by id, revision and when it was added (a dataset removed and imported again starts again
+ * at revision 1). Null until the installed datasets were read.
+ */
+export function indexKey(settings: Settings): string | null {
+  if (!installed) return null;
+  const builtin = builtinDatasets()
+    .filter((d) => enabled(settings, d.dataset.id))
+    .map(({ dataset }) => `${dataset.id}@${dataset.version}@${dataset.updated}`);
+  return JSON.stringify([INDEX_FORMAT, extensionVersion(), builtin, wantedRecords(settings).map((r) => `${r.id}@${r.revision}@${r.added}`)]);
 }
 
-/** Loads what the settings enable and drops what they don't. Resolves at once when nothing changed. */
+/** The extension's version; none where there is no manifest (the unit tests' fake browser). */
+function extensionVersion(): string {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Identifies what the catalog for these settings is built from (muted outlets besides the index's
+ * datasets); it changes when the catalog would, and means the same after the service worker restarts.
+ */
+export function catalogKey(settings: Settings): string {
+  return JSON.stringify([[...settings.mutedOutlets].sort(), indexKey(settings)]);
+}
+
+/** Makes the match index for these settings ready. Resolves at once when nothing changed. */
 export function ensureDatasets(settings: Settings): Promise<void> {
-  if (upToDate(settings)) return Promise.resolve();
-  queue = queue.then(() => sync(settings)).catch((error: unknown) => console.warn('Counterpoint: could not load the installed datasets', error));
+  if (installed && current?.key === indexKey(settings)) return Promise.resolve();
+  return serially(() => syncIndex(settings));
+}
+
+function serially(task: () => Promise<void>): Promise<void> {
+  queue = queue.then(task).catch((error: unknown) => console.warn('Counterpoint: could not load the installed datasets', error));
   return queue;
 }
 
-async function sync(settings: Settings): Promise<void> {
+async function syncIndex(settings: Settings): Promise<void> {
+  const start = performance.now();
   installed ??= await listRecords();
-  const wanted = new Map(installed.filter((record) => enabled(settings, record.id)).map((record) => [record.id, record]));
-  for (const id of [...loaded.keys()]) {
-    if (!wanted.has(id)) {
-      loaded.delete(id);
+  const key = indexKey(settings)!;
+  if (current?.key === key) return;
+  const persisted = wantedRecords(settings).length > 0;
+  if (persisted) {
+    const index = CatalogIndex.restore(await getIndex(key).catch(() => null));
+    if (index) {
+      current = { key, index };
+      performance.measure(INDEX_RESTORED, { start });
+      return;
     }
+  }
+  await loadDatasets(settings);
+  const index = CatalogIndex.build(datasetsFor(settings));
+  performance.measure(INDEX_BUILT, { start });
+  current = { key, index };
+  // Written after the answer that waits for it; the built-in datasets alone build in well under a
+  // millisecond and need no record (an old one is dropped, as it may be tens of MB).
+  setTimeout(() => {
+    if (current?.key !== key) return;
+    const saved = persisted ? putIndex(key, index.snapshot()) : deleteIndex();
+    saved.catch((error: unknown) => persisted && console.warn('Counterpoint: could not store the catalog index', error));
+  });
+}
+
+/** Reads and parses the enabled datasets not loaded yet; drops those no longer wanted. */
+async function loadDatasets(settings: Settings): Promise<void> {
+  const wanted = new Map(wantedRecords(settings).map((record) => [record.id, record]));
+  for (const id of [...loaded.keys()]) {
+    if (!wanted.has(id)) loaded.delete(id);
   }
   for (const record of wanted.values()) {
     if (loaded.get(record.id)?.revision === record.revision) continue;
@@ -71,25 +148,57 @@ function readBody(body: string | null): Dataset | null {
   }
 }
 
-/**
- * Identifies what the catalog for these settings is built from (muted outlets, datasets switched
- * off, each loaded dataset's revision); it changes when the catalog would, and means the same after
- * the service worker restarts.
- */
-export function catalogKey(settings: Settings): string {
-  const revisions = [...loaded].map(([id, entry]) => `${id}@${entry.revision}`).sort();
-  return JSON.stringify([[...settings.mutedOutlets].sort(), [...settings.disabledDatasets].sort(), revisions]);
+/** The enabled datasets loaded so far, built-in ones first, in the order the index numbers them. */
+function datasetsFor(settings: Settings): Dataset[] {
+  return [
+    ...builtinDatasets().filter((d) => enabled(settings, d.dataset.id)),
+    ...wantedRecords(settings).flatMap((record) => loaded.get(record.id)?.dataset ?? []),
+  ];
 }
 
-/** The catalog for these settings, from the datasets loaded so far (see `ensureDatasets`). */
-export function catalogFor(settings: Settings): Catalog {
-  const key = catalogKey(settings);
-  if (cached?.key === key) return cached.catalog;
-  const datasets = [
-    ...builtinDatasets().filter((d) => enabled(settings, d.dataset.id)),
-    ...(installed ?? []).filter((record) => enabled(settings, record.id)).flatMap((record) => loaded.get(record.id)?.dataset ?? []),
-  ];
-  const catalog = new Catalog(datasets, { mutedOutlets: new Set(settings.mutedOutlets) });
-  cached = { key, catalog };
-  return catalog;
+export interface PageMatcher {
+  match(page: PageSignals): IdentifiedArticle | null;
+}
+
+/**
+ * What answers pages for these settings: the match index made ready by `ensureDatasets` (or, if it
+ * was not, one built at once from the datasets loaded so far).
+ */
+export function catalogFor(settings: Settings): PageMatcher {
+  const key = indexKey(settings);
+  let index: CatalogIndex;
+  if (key !== null && current?.key === key) index = current.index;
+  else {
+    // Not kept as `current`: the datasets loaded so far may not be all that the key names (a read failed).
+    const loadedKey = JSON.stringify([key, datasetsFor(settings).map((d) => d.dataset.id), [...loaded].map(([id, entry]) => `${id}@${entry.revision}`)]);
+    if (fallback?.key !== loadedKey) fallback = { key: loadedKey, index: CatalogIndex.build(datasetsFor(settings)) };
+    index = fallback.index;
+  }
+  const muted = new Set(settings.mutedOutlets);
+  return {
+    match: (page) => {
+      const answer = index.match(page, muted);
+      // A page said "maybe" to asks for its notes next (once the overlay is in): after this answer,
+      // start reading the datasets the notes need, rather than when it asks.
+      if (answer && cached?.key !== catalogKey(settings)) setTimeout(() => void notesCatalogFor(settings));
+      return answer;
+    },
+  };
+}
+
+/** The catalog with notes for these settings: the match index, and the datasets read for their notes. */
+export async function notesCatalogFor(settings: Settings): Promise<Catalog> {
+  let catalog: Catalog | null = null;
+  await serially(async () => {
+    await syncIndex(settings);
+    const key = catalogKey(settings);
+    if (cached?.key !== key) {
+      const start = performance.now();
+      await loadDatasets(settings);
+      cached = { key, catalog: new Catalog(datasetsFor(settings), { mutedOutlets: new Set(settings.mutedOutlets), index: current!.index }) };
+      performance.measure(NOTES_LOADED, { start });
+    }
+    catalog = cached.catalog;
+  });
+  return catalog ?? new Catalog(datasetsFor(settings), { mutedOutlets: new Set(settings.mutedOutlets) });
 }

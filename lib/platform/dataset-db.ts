@@ -5,6 +5,10 @@
  * transaction over the stores it touches, so a dataset is installed, replaced or removed whole or
  * not at all. Uses no extension API, so the options page's import worker can write here too.
  *
+ * A fourth store, `index`, holds one record: the catalog's match index as last built, with the key
+ * of what it was built from (lib/platform/catalog-cache.ts), so a restarted service worker reads it
+ * back instead of building it again. It is a cache: losing it costs one build.
+ *
  * Why not storage.local: every storage.local change is broadcast with its new value to every
  * context listening to storage.onChanged, and the always-on script listens in every tab; a 50 MB
  * dataset would be copied into every open tab. IndexedDB changes are not broadcast.
@@ -13,10 +17,13 @@ import type { OutletName } from '../core/dataset/summary';
 import { readRecord, type DatasetRecord } from './dataset-records';
 
 const DB_NAME = 'counterpoint-datasets';
-const DB_VERSION = 1;
+/** 2: the `index` store. */
+const DB_VERSION = 2;
 const RECORDS = 'records';
 const OUTLETS = 'outlets';
 const BODIES = 'bodies';
+const INDEX = 'index';
+const INDEX_RECORD = 'catalog';
 
 let opening: Promise<IDBDatabase> | null = null;
 
@@ -40,7 +47,7 @@ export function openDatasetDb(): Promise<IDBDatabase> {
     const req = indexedDB.open(DB_NAME, DB_VERSION);
     req.onupgradeneeded = () => {
       const db = req.result;
-      for (const name of [RECORDS, OUTLETS, BODIES]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+      for (const name of [RECORDS, OUTLETS, BODIES, INDEX]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
     };
     req.onsuccess = () => {
       const db = req.result;
@@ -140,4 +147,39 @@ export async function deleteDataset(id: string): Promise<boolean> {
   for (const name of [RECORDS, OUTLETS, BODIES]) tx.objectStore(name).delete(id);
   await finished;
   return existed;
+}
+
+/** The persisted match index: what it was built from (`key`) and its data, unchecked. */
+export interface StoredIndex {
+  key: string;
+  snapshot: unknown;
+}
+
+/** The persisted match index if its key is `key`, else null (without reading the rest of it). */
+export async function getIndex(key: string): Promise<unknown> {
+  const db = await openDatasetDb();
+  const store = db.transaction(INDEX, 'readonly').objectStore(INDEX);
+  // The key is stored apart from the data, so a stale index (tens of MB) is not read to be dropped.
+  const storedKey: unknown = await request(store.get(`${INDEX_RECORD}:key`));
+  if (storedKey !== key) return null;
+  const stored = (await request(store.get(INDEX_RECORD))) as Partial<StoredIndex> | undefined;
+  return stored?.key === key ? stored.snapshot : null;
+}
+
+/** Replaces the persisted match index, in one transaction. */
+export async function putIndex(key: string, snapshot: unknown): Promise<void> {
+  const db = await openDatasetDb();
+  const tx = db.transaction(INDEX, 'readwrite');
+  const finished = done(tx);
+  tx.objectStore(INDEX).put({ key, snapshot } satisfies StoredIndex, INDEX_RECORD);
+  tx.objectStore(INDEX).put(key, `${INDEX_RECORD}:key`);
+  await finished;
+}
+
+export async function deleteIndex(): Promise<void> {
+  const db = await openDatasetDb();
+  const tx = db.transaction(INDEX, 'readwrite');
+  const finished = done(tx);
+  tx.objectStore(INDEX).clear();
+  await finished;
 }

@@ -1,16 +1,18 @@
 /**
  * Part 3: the background's catalog at 1k, 10k and 100k claims: index build time, heap it keeps,
  * lookup time per page (`match`, as the background asks, on the corpus pages' real signals), and
- * the size of the always-on script's message per page.
+ * the size of the always-on script's message per page; and what a restarted service worker pays
+ * before its first answer (`coldStart`).
  *
  * The synthetic datasets are made from the sentences of half of the corpus pages (those sharing no
  * word n-gram with the other half); lookups are timed on the other half ("held out": pages unrelated
  * to the dataset, the everyday case) and, as a worst case, on the half whose sentences the dataset
  * reuses (each page then shares n-grams with thousands of dataset articles).
  */
-import { setFlagsFromString } from 'node:v8';
+import { deserialize, serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Catalog, type PageSignals } from '../../lib/core/catalog';
+import { CatalogIndex } from '../../lib/core/catalog-index';
 import type { Dataset } from '../../lib/core/dataset/schema';
 import { textHashes } from '../../lib/core/text/tokens';
 import { median, summarise, type Summary } from './stats';
@@ -33,7 +35,28 @@ export interface ScaleRow {
   /** Pages the synthetic catalog says "maybe" to (a known article or a similar claim): the heavy half would run on them. */
   maybeHeldOut: number;
   maybeOverlapping: number;
+  coldStart: ColdStart;
   seconds: number;
+}
+
+/**
+ * A restarted service worker's wait for its first answer, the storage read itself left out (Node has
+ * no IndexedDB; see the Chromium figures for that). Median of the runs, each from a fresh copy.
+ */
+export interface ColdStart {
+  runs: number;
+  /** Rebuild: the dataset's stored text parsed and checked (as catalog-cache's readBody), then `new Catalog`, then one `match`. */
+  rebuildMs: number;
+  parseMs: number;
+  /**
+   * Load persisted: the index's bytes as the V8 serializer writes them (what IndexedDB stores for a
+   * structured clone) read back, `CatalogIndex.restore` (which checks every reference), one `match`.
+   */
+  restoreMs: number;
+  deserializeMs: number;
+  snapshotBytes: number;
+  /** After a restore, the first page asking for notes: the dataset parsed, `new Catalog` on the restored index, `notesFor`. */
+  notesMs: number;
 }
 
 function collector(): () => void {
@@ -110,11 +133,61 @@ export function scale(sizes: readonly number[], input: ScaleInput, log: (line: s
       lookupOverlapping: lookupTimes(built, input.overlapping),
       maybeHeldOut: input.heldOut.filter((s) => built.match(s) !== null).length,
       maybeOverlapping: input.overlapping.filter((s) => built.match(s) !== null).length,
+      coldStart: coldStart(dataset, built, input.overlapping, claims >= 100_000 ? 1 : 3, gc),
       seconds: (Date.now() - started) / 1000,
     });
     log(`  scale: ${claims} claims in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   return rows;
+}
+
+/** Cold start of the background (see ColdStart), on a page that gets an answer. */
+function coldStart(dataset: Dataset, built: Catalog, pages: readonly PageSignals[], runs: number, gc: () => void): ColdStart {
+  const body = JSON.stringify(dataset);
+  const known: PageSignals = { url: dataset.articles[0]!.url!, canonical: null, ogUrl: null, hashes: [] };
+  const page = pages.find((p) => built.match(p)) ?? known;
+  const bytes = serialize(built.index.snapshot());
+  const samples: Omit<ColdStart, 'runs' | 'snapshotBytes'>[] = [];
+  for (let run = 0; run < runs; run++) {
+    gc();
+    let start = performance.now();
+    const parsed = readBody(body);
+    const parseMs = performance.now() - start;
+    const rebuilt = new Catalog([parsed]);
+    rebuilt.match(page);
+    const rebuildMs = performance.now() - start;
+    gc();
+    start = performance.now();
+    const snapshot: unknown = deserialize(bytes);
+    const deserializeMs = performance.now() - start;
+    const index = CatalogIndex.restore(snapshot);
+    if (!index) throw new Error('the persisted index was refused');
+    const answer = index.match(page);
+    const restoreMs = performance.now() - start;
+    gc();
+    start = performance.now();
+    const notes = new Catalog([readBody(body)], { index }).notesFor(answer!);
+    const notesMs = performance.now() - start;
+    if (JSON.stringify(answer) !== JSON.stringify(rebuilt.match(page)) || notes.length === 0) throw new Error('the restored index answered otherwise');
+    samples.push({ rebuildMs, parseMs, restoreMs, deserializeMs, notesMs });
+  }
+  const mid = (pick: (s: (typeof samples)[number]) => number) => median(samples.map(pick));
+  return {
+    runs,
+    rebuildMs: mid((s) => s.rebuildMs),
+    parseMs: mid((s) => s.parseMs),
+    restoreMs: mid((s) => s.restoreMs),
+    deserializeMs: mid((s) => s.deserializeMs),
+    snapshotBytes: bytes.length,
+    notesMs: mid((s) => s.notesMs),
+  };
+}
+
+/** The stored text read back as catalog-cache reads it: parsed, and its shape checked. */
+function readBody(body: string): Dataset {
+  const value = JSON.parse(body) as Dataset;
+  if (value?.format !== 'counterpoint-dataset' || !Array.isArray(value.articles) || !Array.isArray(value.disputes)) throw new Error('not a dataset');
+  return value;
 }
 
 /** The sentences that share no word n-gram with the held-out pages (the corpus repeats some test texts across pages). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PostingsBuilder, type PackedPostings } from '../../lib/core/postings';
+import { checkedPostings, PostingsBuilder, type PackedPostings } from '../../lib/core/postings';
 
 /** The ids of `hash` in the packed index, in order. */
 function idsOf(index: PackedPostings, hash: number): number[] {
@@ -85,5 +85,44 @@ describe('PackedPostings', () => {
     const index = new PostingsBuilder().build();
     expect(index.find(0)).toBe(-1);
     expect(index.find(0xffffffff)).toBe(-1);
+  });
+});
+
+describe('checkedPostings', () => {
+  const pairs = fc.array(fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 49 })), { minLength: 1, maxLength: 300 });
+  const build = (list: readonly (readonly [number, number])[]) => {
+    const builder = new PostingsBuilder();
+    for (const [hash, id] of [...list].sort((a, b) => a[1] - b[1])) builder.add(hash, id);
+    return builder.build();
+  };
+
+  it('takes back the arrays of a packed index (as stored: cloned), finding every hash as before', () => {
+    fc.assert(
+      fc.property(pairs, (list) => {
+        const packed = build(list);
+        const back = checkedPostings(structuredClone(packed.arrays()), 50);
+        expect(back).not.toBeNull();
+        for (const [hash] of list) expect(idsOf(back!, hash)).toEqual(idsOf(packed, hash));
+      }),
+    );
+  });
+
+  it('refuses arrays that are cut short, out of order, out of range or not typed', () => {
+    fc.assert(
+      fc.property(pairs, fc.nat(), (list, at) => {
+        const packed = build(list).arrays();
+        const damaged: unknown[] = [
+          { ...packed, ids: packed.ids.slice(0, -1) },
+          { ...packed, offsets: packed.offsets.slice(0, -1) },
+          { ...packed, ids: packed.ids.map((id, i) => (i === at % packed.ids.length ? 50 : id)) },
+          { ...packed, keys: [...packed.keys] },
+        ];
+        if (packed.keys.length > 1) damaged.push({ ...packed, keys: Uint32Array.from(packed.keys).reverse() });
+        for (const value of damaged) expect(checkedPostings(value, 50)).toBeNull();
+        expect(checkedPostings(packed, 50)).not.toBeNull();
+        expect(checkedPostings(packed, 1 + Math.max(...packed.ids))).not.toBeNull();
+        if (Math.max(...packed.ids) > 0) expect(checkedPostings(packed, Math.max(...packed.ids))).toBeNull();
+      }),
+    );
   });
 });

@@ -4,7 +4,7 @@
  * its summary — in an inverted index. A page is a candidate for a claim when enough distinct
  * hashes of one of the claim's texts are on it; verification (verify.ts) decides the rest.
  */
-import { PackedPostings, PostingsBuilder } from '../postings';
+import { checkedPostings, PackedPostings, PostingsBuilder, type PostingsArrays } from '../postings';
 import { addNgramHashes, contentTokens, tokenText } from '../text/tokens';
 
 export interface ClaimCandidate {
@@ -19,30 +19,74 @@ export interface ClaimCandidate {
 export const MIN_HITS = 2;
 export const MIN_SHARE = 0.08;
 
+/** What a packed claim index is made of, to be persisted and read back (see `ClaimIndex.restore`). */
+export interface ClaimIndexSnapshot {
+  /** Note keys, each once per run of texts added under it. */
+  keys: string[];
+  /** Per text: its key's place in `keys`, and its count of distinct n-grams. */
+  textKeys: Uint32Array;
+  sizes: Uint32Array;
+  postings: PostingsArrays;
+}
+
 /**
  * Texts are numbered as added; their n-grams go into a packed index (postings.ts), packed when the
  * first page is looked up after texts were added (or on `pack`), as the catalog adds every text first.
  */
 export class ClaimIndex {
-  /** Per text: the note key of its claim (dataset/dispute/item), and how many distinct n-grams it has. */
-  private readonly keys: string[] = [];
-  private readonly sizes: number[] = [];
+  /** Note keys of claims (dataset/dispute/item); the texts of one claim, added in a row, share one. */
+  private keys: string[] = [];
+  /** Per text: its key's place in `keys`, and how many distinct n-grams it has. */
+  private textKeys: number[] | Uint32Array = [];
+  private sizes: number[] | Uint32Array = [];
   private packed: PackedPostings | null = null;
   private pending: PostingsBuilder | null = null;
   /** Hits per text during one look-up, all zero between look-ups (a Map per look-up cost more on busy pages). */
   private hits = new Uint32Array(0);
 
+  /** How many texts are indexed. */
   get size(): number {
-    return this.keys.length;
+    return this.sizes.length;
+  }
+
+  /** A packed index read back from storage, or null if the snapshot is not a whole, consistent one. */
+  static restore(value: unknown): ClaimIndex | null {
+    if (typeof value !== 'object' || value === null) return null;
+    const { keys, textKeys, sizes, postings } = value as Partial<ClaimIndexSnapshot>;
+    if (!Array.isArray(keys) || !keys.every((key) => typeof key === 'string')) return null;
+    if (!(textKeys instanceof Uint32Array && sizes instanceof Uint32Array) || textKeys.length !== sizes.length) return null;
+    for (let t = 0; t < textKeys.length; t++) if (textKeys[t]! >= keys.length || sizes[t] === 0) return null;
+    const packed = checkedPostings(postings, sizes.length);
+    if (!packed) return null;
+    const index = new ClaimIndex();
+    index.keys = keys;
+    index.textKeys = textKeys;
+    index.sizes = sizes;
+    index.packed = packed;
+    index.hits = new Uint32Array(sizes.length);
+    return index;
+  }
+
+  /** The packed index as plain data (typed arrays and strings), for `restore`. */
+  snapshot(): ClaimIndexSnapshot {
+    this.pack();
+    const postings = this.packed?.arrays() ?? { keys: new Uint32Array(0), offsets: new Uint32Array(1), ids: new Uint32Array(0) };
+    return { keys: [...this.keys], textKeys: Uint32Array.from(this.textKeys), sizes: Uint32Array.from(this.sizes), postings };
   }
 
   /** Indexes one text of a claim (a quote in any language, or its summary). */
   add(key: string, text: string): void {
     const hashes = addNgramHashes(contentTokens(tokenText(text)), new Set());
     if (hashes.size === 0) return;
-    const id = this.keys.length;
-    this.keys.push(key);
-    this.sizes.push(hashes.size);
+    // Restored arrays are typed and fixed in length: back to plain ones to add to them.
+    const sizes = Array.isArray(this.sizes) ? this.sizes : [...this.sizes];
+    const textKeys = Array.isArray(this.textKeys) ? this.textKeys : [...this.textKeys];
+    const id = sizes.length;
+    if (this.keys[this.keys.length - 1] !== key) this.keys.push(key);
+    textKeys.push(this.keys.length - 1);
+    sizes.push(hashes.size);
+    this.sizes = sizes;
+    this.textKeys = textKeys;
     this.pending ??= new PostingsBuilder(this.packed ?? undefined);
     for (const hash of hashes) this.pending.add(hash, id);
   }
@@ -52,7 +96,7 @@ export class ClaimIndex {
     if (!this.pending) return;
     this.packed = this.pending.build();
     this.pending = null;
-    this.hits = new Uint32Array(this.keys.length);
+    this.hits = new Uint32Array(this.sizes.length);
   }
 
   /** Claims and responses with enough of their n-grams among the page's hashes, best first. */
@@ -78,7 +122,7 @@ export class ClaimIndex {
       hits[id] = 0;
       const share = count / this.sizes[id]!;
       if (count < MIN_HITS || share < MIN_SHARE) continue;
-      const key = this.keys[id]!;
+      const key = this.keys[this.textKeys[id]!]!;
       const previous = best.get(key);
       if (!previous || count > previous.hits) best.set(key, { key, hits: count, share });
     }

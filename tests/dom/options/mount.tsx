@@ -5,24 +5,10 @@ import { vi } from 'vitest';
 import { OptionsPage, type OptionsPageProps } from '../../../components/OptionsPage';
 import type { DatasetView } from '../../../components/options/types';
 import { DEFAULT_SETTINGS } from '../../../lib/core/settings';
+import { builtinRecords } from '../../../lib/platform/builtin';
 
-export const builtin: DatasetView = {
-  id: 'counterpoint-seed',
-  title: 'Counterpoint seed: the 2015 "pledge" report',
-  publisher: 'Counterpoint',
-  version: '1.0.0',
-  licence: 'CC0-1.0',
-  updated: '2026-11-29',
-  description: 'One dispute.',
-  counts: { disputes: 1, claims: 4, outlets: 2 },
-  format: 'counterpoint',
-  assumptions: [],
-  origin: { kind: 'builtin' },
-  added: 0,
-  refreshed: 0,
-  schedule: 'off',
-  lastError: null,
-};
+/** The built-in dataset's card as the background lists it (so the two cannot drift apart). */
+export const builtin: DatasetView = builtinRecords()[0]!;
 
 export const fromFile: DatasetView = {
   ...builtin,

@@ -1,0 +1,395 @@
+/**
+ * The part of the catalog the background needs to answer "does this page carry disputes?" (`match`):
+ * known articles by address and by text fingerprint, and claims by their words. It is kept apart
+ * from the datasets themselves, as typed arrays and strings, so that it can be persisted and read
+ * back when the service worker restarts (lib/platform/index-store.ts) instead of rebuilt: at 100k
+ * claims the build takes seconds, while the notes (lib/core/catalog.ts) are needed only on the rare
+ * page it says "maybe" to.
+ */
+import type { Article, Dataset, Dispute, Outlet } from './dataset/schema';
+import { COPY_CONTAINMENT } from './fingerprint';
+import type { IdentifiedArticle } from './notes';
+import { checkedPostings, PostingsBuilder, type PackedPostings, type PostingsArrays } from './postings';
+import { ClaimIndex, type ClaimIndexSnapshot } from './similar/claim-index';
+import { siteKey, urlKey } from './url';
+
+/**
+ * Bumped whenever what the index holds or how it is derived from the datasets changes, so that an
+ * index persisted by an older version of the code is rebuilt rather than trusted.
+ */
+export const INDEX_FORMAT = 1;
+
+/** How many of an article's fingerprint hashes (its smallest) go into the candidate index. */
+const INDEXED_SKETCH = 16;
+/**
+ * How many of its indexed hashes a page must have for an article to be checked as a copy. A copy
+ * (containment ≥ 0.6 of the whole sketch) has fewer than 4 of 16 with odds under 1 in 1,000, while
+ * a page that merely shares a few sentences with thousands of articles no longer has each of them
+ * checked (that made the worst case lookup 40 ms at 100k claims). A sketch of 16 hashes or fewer is
+ * indexed whole, and needs no more hits than containment ≥ 0.6 implies.
+ */
+const MIN_SKETCH_HITS = 4;
+
+/** Most candidate claims one page is checked for. */
+export const MAX_SIMILAR = 12;
+
+export interface PageSignals {
+  url: string;
+  canonical: string | null;
+  ogUrl: string | null;
+  /** Distinct content n-gram hashes of the page text (see text/tokens). */
+  hashes: readonly number[];
+}
+
+/** An article that is one side of a dispute, with its outlet and its disputes. */
+export interface DisputedArticle {
+  ref: string;
+  dataset: Dataset;
+  article: Article;
+  outlet: Outlet;
+  disputes: Dispute[];
+}
+
+/** The articles of a dataset that are a side of some dispute and whose outlet is known, in dataset order. */
+export function disputedArticles(dataset: Dataset): DisputedArticle[] {
+  const outlets = new Map(dataset.outlets.map((outlet) => [outlet.id, outlet]));
+  const disputesOf = new Map<string, Dispute[]>();
+  for (const dispute of dataset.disputes) {
+    const ids = new Set([...dispute.claims, ...dispute.responses].map((item) => item.article));
+    for (const id of ids) {
+      const list = disputesOf.get(id);
+      if (list) list.push(dispute);
+      else disputesOf.set(id, [dispute]);
+    }
+  }
+  const found: DisputedArticle[] = [];
+  for (const article of dataset.articles) {
+    const outlet = outlets.get(article.outlet);
+    const disputes = disputesOf.get(article.id);
+    if (outlet && disputes) found.push({ ref: `${dataset.dataset.id}/${article.id}`, dataset, article, outlet, disputes });
+  }
+  return found;
+}
+
+/** The index as plain data (strings, arrays of strings, typed arrays): what is persisted. */
+export interface CatalogIndexSnapshot {
+  format: number;
+  datasetIds: string[];
+  /** Outlets of the disputed articles, one entry per dataset and outlet. */
+  outletIds: string[];
+  outletNames: string[];
+  outletDomains: string[][];
+  /** Disputed articles: id, title, dataset (in datasetIds), outlet (in outlets). */
+  articleIds: string[];
+  articleTitles: string[];
+  articleDatasets: Uint32Array;
+  articleOutlets: Uint32Array;
+  /** Address keys (url.ts) and the article each leads to. */
+  urlKeys: string[];
+  urlArticles: Uint32Array;
+  /** Articles with a fingerprint, numbered for `sketches`: their article, the hits they need, their whole sketch. */
+  fingerprinted: Uint32Array;
+  needed: Uint8Array;
+  sketchOffsets: Uint32Array;
+  sketchHashes: Uint32Array;
+  /** Smallest sketch hashes → fingerprinted numbers. */
+  sketches: PostingsArrays;
+  /** Claims by note key: the article making it, the outlets answering it (in outlets). */
+  claimKeys: string[];
+  claimArticles: Uint32Array;
+  responderOffsets: Uint32Array;
+  responderOutlets: Uint32Array;
+  claimIndex: ClaimIndexSnapshot;
+}
+
+export class CatalogIndex {
+  private readonly byUrl = new Map<string, number>();
+  private readonly claimByKey = new Map<string, number>();
+  private readonly copyHits: Uint8Array;
+
+  private constructor(
+    private readonly data: CatalogIndexSnapshot,
+    private readonly sketches: PackedPostings,
+    private readonly claimIndex: ClaimIndex,
+  ) {
+    for (let i = 0; i < data.urlKeys.length; i++) this.byUrl.set(data.urlKeys[i]!, data.urlArticles[i]!);
+    for (let c = 0; c < data.claimKeys.length; c++) this.claimByKey.set(data.claimKeys[c]!, c);
+    this.copyHits = new Uint8Array(data.fingerprinted.length);
+  }
+
+  /** Indexes the datasets (their disputed articles and their claims). */
+  static build(datasets: readonly Dataset[]): CatalogIndex {
+    const outletAt = new Map<string, number>();
+    const outlets = { ids: [] as string[], names: [] as string[], domains: [] as string[][] };
+    const outletOf = (dataset: Dataset, outlet: Outlet) => {
+      const key = `${dataset.dataset.id}/${outlet.id}`;
+      let at = outletAt.get(key);
+      if (at === undefined) {
+        at = outlets.ids.push(outlet.id) - 1;
+        outlets.names.push(outlet.name);
+        outlets.domains.push([...outlet.domains]);
+        outletAt.set(key, at);
+      }
+      return at;
+    };
+    const articleIds: string[] = [];
+    const articleTitles: string[] = [];
+    const articleDatasets: number[] = [];
+    const articleOutlets: number[] = [];
+    const articleAt = new Map<string, number>();
+    const urls = new Map<string, number>();
+    const fingerprinted: number[] = [];
+    const needed: number[] = [];
+    const sketchOffsets = [0];
+    const sketchHashes: number[] = [];
+    const sketches = new PostingsBuilder();
+    const claimKeys: string[] = [];
+    const claimAt = new Set<string>();
+    const claimArticles: number[] = [];
+    const responderOffsets = [0];
+    const responderOutlets: number[] = [];
+    const claimIndex = new ClaimIndex();
+    const datasetIds = datasets.map((dataset) => dataset.dataset.id);
+    datasets.forEach((dataset, d) => {
+      for (const { ref, article, outlet } of disputedArticles(dataset)) {
+        // A ref twice (two datasets with one id) keeps the first article, as the notes do.
+        if (articleAt.has(ref)) continue;
+        const a = articleIds.push(article.id) - 1;
+        articleAt.set(ref, a);
+        articleTitles.push(article.title);
+        articleDatasets.push(d);
+        articleOutlets.push(outletOf(dataset, outlet));
+        for (const url of [article.url, ...article.urls]) {
+          const key = url ? urlKey(url) : null;
+          if (key && !urls.has(key)) urls.set(key, a);
+        }
+        // Only the smallest hashes of each sketch are indexed, to find candidates; containment is then
+        // measured on the whole sketch. A copy (containment ≥ 0.6) misses all 16 with odds of 0.4^16.
+        const indexed = [...new Set(article.fingerprint?.hashes ?? [])].sort((x, y) => x - y).slice(0, INDEXED_SKETCH);
+        if (indexed.length === 0) continue;
+        const f = fingerprinted.push(a) - 1;
+        needed.push(Math.min(MIN_SKETCH_HITS, Math.ceil(COPY_CONTAINMENT * indexed.length)));
+        for (const hash of article.fingerprint!.hashes) sketchHashes.push(hash);
+        sketchOffsets.push(sketchHashes.length);
+        for (const hash of indexed) sketches.add(hash, f);
+      }
+      // Every claim's words (quotes and summary) into the claim index, with what `similar` needs to
+      // pass it over: its outlet (muted?) and the outlets answering it (their own pages quote it).
+      for (const dispute of dataset.disputes) {
+        for (const claim of dispute.claims) {
+          const a = articleAt.get(`${dataset.dataset.id}/${claim.article}`);
+          if (a === undefined || articleDatasets[a] !== d) continue;
+          const key = `${dataset.dataset.id}/${dispute.id}/${claim.id}`;
+          if (claimAt.has(key)) continue;
+          claimAt.add(key);
+          claimKeys.push(key);
+          claimArticles.push(a);
+          for (const response of dispute.responses) {
+            if (!response.respondsTo.includes(claim.id)) continue;
+            const responder = articleAt.get(`${dataset.dataset.id}/${response.article}`);
+            if (responder !== undefined) responderOutlets.push(articleOutlets[responder]!);
+          }
+          responderOffsets.push(responderOutlets.length);
+          for (const quote of claim.quotes) claimIndex.add(key, quote.exact);
+          claimIndex.add(key, claim.summary);
+        }
+      }
+    });
+    const data: CatalogIndexSnapshot = {
+      format: INDEX_FORMAT,
+      datasetIds,
+      outletIds: outlets.ids,
+      outletNames: outlets.names,
+      outletDomains: outlets.domains,
+      articleIds,
+      articleTitles,
+      articleDatasets: Uint32Array.from(articleDatasets),
+      articleOutlets: Uint32Array.from(articleOutlets),
+      urlKeys: [...urls.keys()],
+      urlArticles: Uint32Array.from(urls.values()),
+      fingerprinted: Uint32Array.from(fingerprinted),
+      needed: Uint8Array.from(needed),
+      sketchOffsets: Uint32Array.from(sketchOffsets),
+      sketchHashes: Uint32Array.from(sketchHashes),
+      sketches: sketches.build().arrays(),
+      claimKeys,
+      claimArticles: Uint32Array.from(claimArticles),
+      responderOffsets: Uint32Array.from(responderOffsets),
+      responderOutlets: Uint32Array.from(responderOutlets),
+      claimIndex: claimIndex.snapshot(),
+    };
+    return new CatalogIndex(data, checkedPostings(data.sketches, fingerprinted.length)!, claimIndex);
+  }
+
+  /**
+   * An index read back from storage, or null unless it is a whole one of this format whose every
+   * reference points inside it: a damaged record is rebuilt, never searched.
+   */
+  static restore(value: unknown): CatalogIndex | null {
+    if (typeof value !== 'object' || value === null) return null;
+    const data = value as CatalogIndexSnapshot;
+    if (data.format !== INDEX_FORMAT) return null;
+    const strings = (list: unknown): list is string[] => Array.isArray(list) && list.every((item) => typeof item === 'string');
+    const u32 = (array: unknown, length: number, below: number) => array instanceof Uint32Array && array.length === length && allBelow(array, below);
+    const offsets = (array: unknown, length: number, end: number) =>
+      array instanceof Uint32Array && array.length === length + 1 && array[0] === 0 && array[length] === end && ascending(array);
+    const outlets = data.outletIds?.length;
+    const articles = data.articleIds?.length;
+    const fingerprinted = data.fingerprinted?.length;
+    const claims = data.claimKeys?.length;
+    const ok =
+      strings(data.datasetIds) &&
+      strings(data.outletIds) &&
+      strings(data.outletNames) &&
+      data.outletNames.length === outlets &&
+      Array.isArray(data.outletDomains) &&
+      data.outletDomains.length === outlets &&
+      data.outletDomains.every(strings) &&
+      strings(data.articleIds) &&
+      strings(data.articleTitles) &&
+      data.articleTitles.length === articles &&
+      u32(data.articleDatasets, articles, data.datasetIds.length) &&
+      u32(data.articleOutlets, articles, outlets) &&
+      strings(data.urlKeys) &&
+      u32(data.urlArticles, data.urlKeys.length, articles) &&
+      u32(data.fingerprinted, fingerprinted, articles) &&
+      data.needed instanceof Uint8Array &&
+      data.needed.length === fingerprinted &&
+      data.sketchHashes instanceof Uint32Array &&
+      offsets(data.sketchOffsets, fingerprinted, data.sketchHashes.length) &&
+      strings(data.claimKeys) &&
+      u32(data.claimArticles, claims, articles) &&
+      data.responderOutlets instanceof Uint32Array &&
+      u32(data.responderOutlets, data.responderOutlets.length, outlets) &&
+      offsets(data.responderOffsets, claims, data.responderOutlets.length);
+    if (!ok) return null;
+    const sketches = checkedPostings(data.sketches, fingerprinted);
+    const claimIndex = ClaimIndex.restore(data.claimIndex);
+    return sketches && claimIndex ? new CatalogIndex(data, sketches, claimIndex) : null;
+  }
+
+  /** The index as plain data, for `restore` (shares its arrays: not to be changed). */
+  snapshot(): CatalogIndexSnapshot {
+    return this.data;
+  }
+
+  /** Disputed articles indexed. */
+  get size(): number {
+    return this.data.articleIds.length;
+  }
+
+  /** The known article this page is, or null. Cheap: URL look-ups and one pass over the hashes. */
+  identify(page: PageSignals): IdentifiedArticle | null {
+    const direct = this.lookupUrl(page.url);
+    if (direct !== null) return this.describe(direct, 'url');
+    for (const url of [page.canonical, page.ogUrl]) {
+      const found = url ? this.lookupUrl(url) : null;
+      if (found !== null) return this.describe(found, 'canonical');
+    }
+    const copy = this.bestCopy(page.hashes);
+    return copy !== null ? this.describe(copy, 'copy') : null;
+  }
+
+  /**
+   * `identify`, or else (`how: 'similar'`) a page the datasets do not know that may repeat claims
+   * they know: its candidate claims, to be verified on the page before any note is shown.
+   */
+  match(page: PageSignals, muted: ReadonlySet<string> = new Set()): IdentifiedArticle | null {
+    return this.identify(page) ?? this.similar(page, muted);
+  }
+
+  /**
+   * The page taken as one the datasets do not know, which may repeat known claims: the candidate
+   * claims by the claim index, except those of muted outlets and those its own site answers (the
+   * rebutting outlet quotes them to dispute them).
+   */
+  similar(page: PageSignals, muted: ReadonlySet<string> = new Set()): IdentifiedArticle | null {
+    const { data } = this;
+    const site = siteKey(page.url);
+    const onSite = (c: number) => {
+      if (site === null) return false;
+      for (let r = data.responderOffsets[c]!; r < data.responderOffsets[c + 1]!; r++) {
+        if (data.outletDomains[data.responderOutlets[r]!]!.some((d) => site === d || site.endsWith(`.${d}`))) return true;
+      }
+      return false;
+    };
+    const keys: string[] = [];
+    let first = -1;
+    // A page sharing sentences with the datasets can have hundreds of candidates: stop at the first MAX_SIMILAR that count.
+    for (const { key } of this.claimIndex.candidates(page.hashes)) {
+      const c = this.claimByKey.get(key);
+      if (c === undefined) continue;
+      const a = data.claimArticles[c]!;
+      if (muted.has(data.outletIds[data.articleOutlets[a]!]!) || onSite(c)) continue;
+      if (first < 0) first = a;
+      if (keys.push(key) === MAX_SIMILAR) break;
+    }
+    if (first < 0) return null;
+    return { id: '', datasetId: data.datasetIds[data.articleDatasets[first]!]!, outlet: '', outletId: '', title: '', how: 'similar', similar: keys };
+  }
+
+  private lookupUrl(url: string): number | null {
+    const key = urlKey(url);
+    return key ? (this.byUrl.get(key) ?? null) : null;
+  }
+
+  /** The fingerprinted article the page contains most of (≥ COPY_CONTAINMENT), among those with enough indexed hashes on it. */
+  private bestCopy(hashes: readonly number[]): number | null {
+    const { offsets, ids } = this.sketches;
+    const { fingerprinted, needed, sketchOffsets, sketchHashes } = this.data;
+    const hits = this.copyHits;
+    const touched: number[] = [];
+    for (const hash of hashes) {
+      const k = this.sketches.find(hash);
+      if (k < 0) continue;
+      for (let p = offsets[k]!; p < offsets[k + 1]!; p++) {
+        const id = ids[p]!;
+        // Saturates at 255: a page repeating a hash could otherwise wrap the count around.
+        if (hits[id]! < 255 && hits[id]!++ === 0) touched.push(id);
+      }
+    }
+    let best: number | null = null;
+    let bestShare = 0;
+    // Only built when some article has enough hits: most pages need none.
+    let pageSet: Set<number> | null = null;
+    for (const id of touched) {
+      const enough = hits[id]! >= needed[id]!;
+      hits[id] = 0;
+      if (!enough) continue;
+      pageSet ??= new Set(hashes);
+      const start = sketchOffsets[id]!;
+      const end = sketchOffsets[id + 1]!;
+      let found = 0;
+      for (let h = start; h < end; h++) if (pageSet.has(sketchHashes[h]!)) found++;
+      const share = end > start ? found / (end - start) : 0;
+      if (share >= COPY_CONTAINMENT && share > bestShare) {
+        best = fingerprinted[id]!;
+        bestShare = share;
+      }
+    }
+    return best;
+  }
+
+  private describe(a: number, how: IdentifiedArticle['how']): IdentifiedArticle {
+    const { data } = this;
+    const outlet = data.articleOutlets[a]!;
+    return {
+      id: data.articleIds[a]!,
+      datasetId: data.datasetIds[data.articleDatasets[a]!]!,
+      outlet: data.outletNames[outlet]!,
+      outletId: data.outletIds[outlet]!,
+      title: data.articleTitles[a]!,
+      how,
+    };
+  }
+}
+
+function allBelow(array: Uint32Array, limit: number): boolean {
+  for (let i = 0; i < array.length; i++) if (array[i]! >= limit) return false;
+  return true;
+}
+
+function ascending(array: Uint32Array): boolean {
+  for (let i = 1; i < array.length; i++) if (array[i]! < array[i - 1]!) return false;
+  return true;
+}
