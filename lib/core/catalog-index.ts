@@ -2,7 +2,7 @@
  * The part of the catalog the background needs to answer "does this page carry disputes?" (`match`):
  * known articles by address and by text fingerprint, and claims by their words. It is kept apart
  * from the datasets themselves, as typed arrays and strings, so that it can be persisted and read
- * back when the service worker restarts (lib/platform/index-store.ts) instead of rebuilt: at 100k
+ * back when the service worker restarts (lib/platform/catalog-cache.ts, dataset-db.ts) instead of rebuilt: at 100k
  * claims the build takes seconds, while the notes (lib/core/catalog.ts) are needed only on the rare
  * page it says "maybe" to.
  */
@@ -18,6 +18,42 @@ import { siteKey, urlKey } from './url';
  * index persisted by an older version of the code is rebuilt rather than trusted.
  */
 export const INDEX_FORMAT = 1;
+
+/**
+ * A digest of everything an index holds (FNV-1a over its strings and numbers, in a fixed order). The
+ * background keys a persisted index with the digest of the index that the built-in datasets give
+ * under the running code, so a change to how text or addresses are hashed invalidates the stored
+ * index by itself, even if nobody bumps INDEX_FORMAT.
+ */
+export function snapshotDigest(snapshot: CatalogIndexSnapshot): string {
+  let hash = 0x811c9dc5;
+  const mix = (value: number) => {
+    hash = Math.imul(hash ^ (value & 0xffff), 0x01000193);
+    hash = Math.imul(hash ^ (value >>> 16), 0x01000193);
+  };
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      mix(value.length);
+      for (let i = 0; i < value.length; i++) mix(value.charCodeAt(i));
+    } else if (typeof value === 'number') {
+      mix(value);
+    } else if (ArrayBuffer.isView(value)) {
+      const numbers = value as unknown as ArrayLike<number>;
+      mix(numbers.length);
+      for (let i = 0; i < numbers.length; i++) mix(numbers[i]!);
+    } else if (Array.isArray(value)) {
+      mix(value.length);
+      value.forEach(visit);
+    } else if (value && typeof value === 'object') {
+      for (const key of Object.keys(value).sort()) {
+        visit(key);
+        visit((value as Record<string, unknown>)[key]);
+      }
+    }
+  };
+  visit(snapshot);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
 
 /** How many of an article's fingerprint hashes (its smallest) go into the candidate index. */
 const INDEXED_SKETCH = 16;

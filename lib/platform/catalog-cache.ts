@@ -11,7 +11,7 @@
  */
 import { browser } from 'wxt/browser';
 import { Catalog } from '../core/catalog';
-import { CatalogIndex, INDEX_FORMAT, type PageSignals } from '../core/catalog-index';
+import { CatalogIndex, INDEX_FORMAT, snapshotDigest, type PageSignals } from '../core/catalog-index';
 import type { Dataset } from '../core/dataset/schema';
 import type { IdentifiedArticle } from '../core/notes';
 import type { Settings } from '../core/settings';
@@ -50,8 +50,9 @@ export function forgetInstalled(): void {
 }
 
 /**
- * Identifies exactly what the match index for these settings is built from: the index format and
- * the extension's version (an update may hash text or addresses otherwise without a new format), the
+ * Identifies exactly what the match index for these settings is built from: the index format, the
+ * extension's version and the code's own digest (an update may hash text or addresses otherwise
+ * without a new format), the
  * enabled built-in datasets (they change with the extension) and each enabled installed dataset in
  * order, by id, revision and when it was added (a dataset removed and imported again starts again
  * at revision 1). Null until the installed datasets were read.
@@ -61,7 +62,18 @@ export function indexKey(settings: Settings): string | null {
   const builtin = builtinDatasets()
     .filter((d) => enabled(settings, d.dataset.id))
     .map(({ dataset }) => `${dataset.id}@${dataset.version}@${dataset.updated}`);
-  return JSON.stringify([INDEX_FORMAT, extensionVersion(), builtin, wantedRecords(settings).map((r) => `${r.id}@${r.revision}@${r.added}`)]);
+  return JSON.stringify([INDEX_FORMAT, extensionVersion(), codeDigest(), builtin, wantedRecords(settings).map((r) => `${r.id}@${r.revision}@${r.added}`)]);
+}
+
+let digest: string | null = null;
+/**
+ * The digest of the index the built-in datasets give under the running code (snapshotDigest): it
+ * changes with any change to how text or addresses are hashed, so that a stored index is never read
+ * back by code that would have built it otherwise, version bump or not. Computed once per worker.
+ */
+function codeDigest(): string {
+  digest ??= snapshotDigest(CatalogIndex.build(builtinDatasets()).snapshot());
+  return digest;
 }
 
 /** The extension's version; none where there is no manifest (the unit tests' fake browser). */

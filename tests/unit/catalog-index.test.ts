@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Catalog } from '../../lib/core/catalog';
-import { CatalogIndex, INDEX_FORMAT, type CatalogIndexSnapshot, type PageSignals } from '../../lib/core/catalog-index';
+import { CatalogIndex, INDEX_FORMAT, snapshotDigest, type CatalogIndexSnapshot, type PageSignals } from '../../lib/core/catalog-index';
 import type { Dataset } from '../../lib/core/dataset/schema';
 import { textHashes } from '../../lib/core/text/tokens';
 import { random, sentencesOf, syntheticDataset } from '../../scripts/bench/synthetic';
@@ -60,6 +60,22 @@ describe('CatalogIndex snapshots', () => {
     const expected = notes(own);
     expect(expected.filter((n) => n && n.length > 0).length).toBeGreaterThan(5);
     expect(notes(onRestored)).toEqual(expected);
+  });
+
+  it('has a digest that a stored copy keeps and any change to what is indexed changes', () => {
+    const digest = snapshotDigest(built.snapshot());
+    expect(snapshotDigest(stored(built))).toBe(digest);
+    expect(snapshotDigest(CatalogIndex.build(datasets).snapshot())).toBe(digest);
+    // One claim's words, one article's address, one hash of one posting list: each is a different index.
+    const seed = seedDataset();
+    const claim = seed.disputes[0]!.claims[0]!;
+    const reworded: Dataset = { ...seed, disputes: [{ ...seed.disputes[0]!, claims: [{ ...claim, quotes: claim.quotes.map((q) => ({ ...q, exact: `${q.exact} indeed` })) }, ...seed.disputes[0]!.claims.slice(1)] }, ...seed.disputes.slice(1)] };
+    const moved: Dataset = { ...seed, articles: seed.articles.map((a, i) => (i === 0 ? { ...a, url: `${a.url}?moved` } : a)) };
+    const others = [reworded, moved].map((d) => snapshotDigest(CatalogIndex.build([d, synthetic]).snapshot()));
+    const bitFlipped = stored(built);
+    bitFlipped.claimIndex.postings.keys[0]! ^= 1;
+    others.push(snapshotDigest(bitFlipped));
+    expect(new Set([digest, ...others]).size).toBe(4);
   });
 
   it('survives a second round trip unchanged', () => {
