@@ -42,10 +42,18 @@ export interface TextMap {
 
 const SEPARATOR = '\n';
 
+/** An element the walk is inside: what to do when it is left. */
+interface Frame {
+  block: boolean;
+  /** Raw start of the set-apart span it begins (outermost only), else -1. */
+  apartStart: number;
+}
+
 /**
- * One TreeWalker pass (elements and text, no filter callback: the fast path in browsers and in
- * happy-dom alike). A stack of open elements, kept from each node's parent, tells when a block
- * ends (a separator) and when the walk is inside a skipped subtree.
+ * One depth-first pass by first child and next sibling (the plain walk: no TreeWalker, no child
+ * lists made; in happy-dom, where every `childNodes` list is a new proxy the first time, this is
+ * several times faster). Skipped and hidden subtrees are not entered at all. Leaving a block adds
+ * a separator; leaving the element that began a set-apart span ends it.
  */
 export function buildTextMap(root: Element, limit = 2_000_000): TextMap {
   const nodes: Text[] = [];
@@ -56,32 +64,22 @@ export function buildTextMap(root: Element, limit = 2_000_000): TextMap {
     pieces.push(SEPARATOR);
     length += 1;
   };
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 1 /* SHOW_ELEMENT */ | 4 /* SHOW_TEXT */);
-  const open: Node[] = [root];
-  const blocks: boolean[] = [isBlockElement(root)];
-  const skipped: boolean[] = [false];
-  // Raw start of each open element that begins a set-apart span (outermost only), else -1.
-  const apartStarts: number[] = [-1];
   const rawApart: [number, number][] = [];
   let apartDepth = 0;
-  const close = () => {
-    open.pop();
-    skipped.pop();
-    if (blocks.pop()) separate();
-    const apartStart = apartStarts.pop()!;
-    if (apartStart !== -1) {
-      rawApart.push([apartStart, length]);
+  // The elements entered below the root, innermost last: the top one is the current node's parent.
+  const frames: Frame[] = [];
+  const leave = (frame: Frame) => {
+    if (frame.block) separate();
+    if (frame.apartStart !== -1) {
+      rawApart.push([frame.apartStart, length]);
       apartDepth--;
     }
   };
-  if (blocks[0]) separate();
-  for (let node = walker.nextNode(); node && length <= limit; node = walker.nextNode()) {
-    const parent = node.parentNode;
-    while (open.length > 1 && open[open.length - 1] !== parent) close();
-    const inSkipped = skipped[skipped.length - 1]!;
+  const rootBlock = isBlockElement(root);
+  if (rootBlock) separate();
+  let node: Node | null = root.firstChild;
+  while (node && length <= limit) {
     if (node.nodeType === 3) {
-      if (inSkipped) continue;
       const value = (node as Text).data;
       if (value.length > 0) {
         nodes.push(node as Text);
@@ -89,22 +87,37 @@ export function buildTextMap(root: Element, limit = 2_000_000): TextMap {
         pieces.push(value);
         length += value.length;
       }
-      continue;
+    } else if (node.nodeType === 1) {
+      const element = node as Element;
+      const tag = element.nodeName.toUpperCase();
+      if (!SKIP.has(tag) && !element.hasAttribute('hidden')) {
+        const block = BLOCK.has(tag);
+        const apart = apartDepth === 0 && APART.has(tag);
+        if (apart) apartDepth++;
+        if (block) separate();
+        const frame = { block, apartStart: apart ? length : -1 };
+        const child = element.firstChild;
+        if (child) {
+          frames.push(frame);
+          node = child;
+          continue;
+        }
+        leave(frame);
+      }
     }
-    const element = node as Element;
-    const tag = element.nodeName.toUpperCase();
-    const skip = inSkipped || SKIP.has(tag) || element.hasAttribute('hidden');
-    const block = !skip && BLOCK.has(tag);
-    const apart = !skip && apartDepth === 0 && APART.has(tag);
-    if (apart) apartDepth++;
-    apartStarts.push(apart ? length : -1);
-    if (block) separate();
-    open.push(node);
-    blocks.push(block);
-    skipped.push(skip);
+    // On to the next node in document order, leaving each element whose children are done.
+    let next: Node | null = node.nextSibling;
+    while (!next) {
+      const parent: Node | null = node.parentNode;
+      if (!parent || parent === root) break;
+      leave(frames.pop()!);
+      node = parent;
+      next = node.nextSibling;
+    }
+    node = next;
   }
-  while (open.length > 1) close();
-  while (blocks.length) if (blocks.pop()) separate();
+  while (frames.length > 0) leave(frames.pop()!);
+  if (rootBlock) separate();
   const raw = pieces.join('');
   const { text, map } = normalisePacked(raw);
   // The first normalised offset at or after a raw one (the map only grows).
