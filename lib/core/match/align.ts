@@ -47,16 +47,19 @@ const OPENED = 4;
 
 /**
  * Best alignment of `quote` inside `window` (semi-global: free leading and trailing window text),
- * or null when either is empty. O(|quote| · |window|) time: one pass fills the costs (two rows)
- * and a byte per cell saying which move won; the passage's start, edits and gaps are read back
- * along the winning moves, not carried through every cell (that was six arrays per row).
+ * or null when either is empty or the best costs more than `maxCost`. O(|quote| · |window|) time:
+ * one pass fills the costs (two rows) and a byte per cell saying which move won; the passage's
+ * start, edits and gaps are read back along the winning moves, not carried through every cell
+ * (that was six arrays per row).
  */
-export function alignInWindow(quote: string, window: string): Alignment | null {
+export function alignInWindow(quote: string, window: string, maxCost = Infinity): Alignment | null {
   const m = quote.length;
   const n = window.length;
   if (m === 0 || n === 0) return null;
   const moves = movesFor(m * n);
-  const last = fillCosts(quote, window, moves);
+  // In units, rounded down: a cost over it is over maxCost (costs are whole units).
+  const last = fillCosts(quote, window, moves, Math.min(NO_GAP, Math.floor(maxCost * UNIT + 1e-9)));
+  if (!last) return null;
   let bestJ = 1;
   for (let j = 2; j <= n; j++) if (last[j]! < last[bestJ]!) bestJ = j;
   return traceBack(moves, m, n, bestJ, last[bestJ]!, quote, window);
@@ -73,11 +76,13 @@ function movesFor(cells: number): Uint8Array {
 
 /**
  * The cost rows, row by row (row i: quote[0..i) aligned ending at each window position); returns
- * the last row. moves[(i - 1) * n + (j - 1)] records cell (i, j). Ties go to a substitution, then
- * a missing quote character, then a single extra character, then a gap; a gap is opened rather
- * than extended on a tie.
+ * the last row, or null as soon as a whole row costs more than `maxUnits` (every alignment passes
+ * through each row and no move costs less than nothing, so none can end cheaper).
+ * moves[(i - 1) * n + (j - 1)] records cell (i, j). Ties go to a substitution, then a missing
+ * quote character, then a single extra character, then a gap; a gap is opened rather than
+ * extended on a tie.
  */
-function fillCosts(quote: string, window: string, moves: Uint8Array): Int32Array {
+function fillCosts(quote: string, window: string, moves: Uint8Array, maxUnits: number): Int32Array | null {
   const m = quote.length;
   const n = window.length;
   if (rowA.length < n + 1) {
@@ -93,6 +98,7 @@ function fillCosts(quote: string, window: string, moves: Uint8Array): Int32Array
     cur[0] = i * EDIT_UNITS;
     let gap = NO_GAP;
     let left = cur[0]!;
+    let rowBest = left;
     for (let j = 1; j <= n; j++) {
       const open = left + OPEN_UNITS;
       const extend = gap + EXTEND_UNITS;
@@ -119,7 +125,9 @@ function fillCosts(quote: string, window: string, moves: Uint8Array): Int32Array
       cur[j] = best;
       moves[base + j] = move;
       left = best;
+      if (best < rowBest) rowBest = best;
     }
+    if (rowBest > maxUnits) return null;
     const swap = prev;
     prev = cur;
     cur = swap;
@@ -187,16 +195,16 @@ const WORD = /[\p{L}\p{N}]/u;
  * first or last word can be matched by the same word further off, and the passage then takes in all
  * the text between. Such an end is aligned again without the far part, and edits pay for the word.
  */
-export function alignPassage(quote: string, window: string): Alignment | null {
-  let aligned = alignInWindow(quote, window);
+export function alignPassage(quote: string, window: string, maxCost = Infinity): Alignment | null {
+  let aligned = alignInWindow(quote, window, maxCost);
   // Only a gap between two words of the quote (its index there estimated by the characters beyond
   // the gap): one splitting a word is an insertion inside it, whose far part the quote needs.
   const betweenWords = (at: number) => !WORD.test(quote[at - 1] ?? '') || !WORD.test(quote[at] ?? '');
   if (aligned && aligned.skipped >= LONG_GAP && aligned.firstGap - aligned.start < MIN_EDGE_RUN && betweenWords(aligned.firstGap - aligned.start)) {
-    aligned = withoutEdgeGap(aligned, shifted(alignInWindow(quote, window.slice(aligned.firstGap)), aligned.firstGap));
+    aligned = withoutEdgeGap(aligned, shifted(alignInWindow(quote, window.slice(aligned.firstGap), aligned.cost + EDGE_COST), aligned.firstGap));
   }
   if (aligned && aligned.skipped >= LONG_GAP && aligned.end - aligned.lastGapEnd < MIN_EDGE_RUN && betweenWords(quote.length - (aligned.end - aligned.lastGapEnd))) {
-    aligned = withoutEdgeGap(aligned, alignInWindow(quote, window.slice(0, aligned.lastGapEnd)));
+    aligned = withoutEdgeGap(aligned, alignInWindow(quote, window.slice(0, aligned.lastGapEnd), aligned.cost + EDGE_COST));
   }
   return aligned;
 }

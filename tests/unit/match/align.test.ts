@@ -71,6 +71,21 @@ describe('alignInWindow', () => {
       { numRuns: 300, seed: 7 },
     );
   });
+
+  it('gives up only on windows whose best alignment costs more than the bound', () => {
+    const text = (max: number) => fc.array(fc.constantFrom('a', 'b', 'c', ' '), { minLength: 1, maxLength: max }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text(12), text(40), fc.integer({ min: 0, max: 12 }), (quote, window, bound) => {
+        const full = alignInWindow(quote, window)!;
+        const bounded = alignInWindow(quote, window, bound / 4);
+        if (full.cost <= bound / 4) expect(bounded).toEqual(full);
+        else expect(bounded).toBeNull();
+        const passage = alignPassage(quote, window)!;
+        expect(alignPassage(quote, window, bound / 4)).toEqual(passage.cost <= bound / 4 ? passage : null);
+      }),
+      { numRuns: 500, seed: 11 },
+    );
+  });
 });
 
 describe('alignPassage', () => {
