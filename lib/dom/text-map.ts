@@ -42,18 +42,41 @@ export interface TextMap {
 
 const SEPARATOR = '\n';
 
-/** An element the walk is inside: what to do when it is left. */
+/** An element the walk is inside: where it is among the element's children, and what to do when it is left. */
 interface Frame {
+  element: Node;
   block: boolean;
   /** Raw start of the set-apart span it begins (outermost only), else -1. */
   apartStart: number;
+  /** Index of the child the walk is at (or under). */
+  at: number;
+  /** Past WIDE children, the rest of the element's own child list. */
+  rest: Iterator<ChildNode> | null;
 }
 
 /**
- * One depth-first pass by first child and next sibling (the plain walk: no TreeWalker, no child
- * lists made; in happy-dom, where every `childNodes` list is a new proxy the first time, this is
- * several times faster). Skipped and hidden subtrees are not entered at all. Leaving a block adds
- * a separator; leaving the element that began a set-apart span ends it.
+ * After this many children of one element the walk goes on along its child list rather than by
+ * `nextSibling`: in happy-dom (where the eval runs) that searches the parent's children, so a
+ * parent of thousands of children costs millions of steps; its child list is one proxy made once.
+ */
+const WIDE = 32;
+
+function siblingAfter(frame: Frame, node: Node): Node | null {
+  frame.at++;
+  if (!frame.rest) {
+    if (frame.at < WIDE) return node.nextSibling;
+    frame.rest = frame.element.childNodes[Symbol.iterator]();
+    for (let k = 0; k < frame.at; k++) frame.rest.next();
+  }
+  const next = frame.rest.next();
+  return next.done ? null : next.value;
+}
+
+/**
+ * One depth-first pass by first child and next sibling (no TreeWalker, which in happy-dom costs
+ * a filter call per node, and no child lists made but for wide parents). Skipped and hidden
+ * subtrees are not entered at all. Leaving a block adds a separator; leaving the element that
+ * began a set-apart span ends it.
  */
 export function buildTextMap(root: Element, limit = 2_000_000): TextMap {
   const nodes: Text[] = [];
@@ -66,8 +89,6 @@ export function buildTextMap(root: Element, limit = 2_000_000): TextMap {
   };
   const rawApart: [number, number][] = [];
   let apartDepth = 0;
-  // The elements entered below the root, innermost last: the top one is the current node's parent.
-  const frames: Frame[] = [];
   const leave = (frame: Frame) => {
     if (frame.block) separate();
     if (frame.apartStart !== -1) {
@@ -77,6 +98,8 @@ export function buildTextMap(root: Element, limit = 2_000_000): TextMap {
   };
   const rootBlock = isBlockElement(root);
   if (rootBlock) separate();
+  // The root and the elements entered below it, innermost last: the top one is the current node's parent.
+  const frames: Frame[] = [{ element: root, block: rootBlock, apartStart: -1, at: 0, rest: null }];
   let node: Node | null = root.firstChild;
   while (node && length <= limit) {
     if (node.nodeType === 3) {
@@ -90,12 +113,13 @@ export function buildTextMap(root: Element, limit = 2_000_000): TextMap {
     } else if (node.nodeType === 1) {
       const element = node as Element;
       const tag = element.nodeName.toUpperCase();
-      if (!SKIP.has(tag) && !element.hasAttribute('hidden')) {
+      // Most elements of an article have no attributes at all: that is known without a lookup.
+      if (!SKIP.has(tag) && !(element.hasAttributes() && element.hasAttribute('hidden'))) {
         const block = BLOCK.has(tag);
         const apart = apartDepth === 0 && APART.has(tag);
         if (apart) apartDepth++;
         if (block) separate();
-        const frame = { block, apartStart: apart ? length : -1 };
+        const frame: Frame = { element, block, apartStart: apart ? length : -1, at: 0, rest: null };
         const child = element.firstChild;
         if (child) {
           frames.push(frame);
@@ -106,18 +130,16 @@ export function buildTextMap(root: Element, limit = 2_000_000): TextMap {
       }
     }
     // On to the next node in document order, leaving each element whose children are done.
-    let next: Node | null = node.nextSibling;
-    while (!next) {
-      const parent: Node | null = node.parentNode;
-      if (!parent || parent === root) break;
-      leave(frames.pop()!);
-      node = parent;
-      next = node.nextSibling;
+    let next = siblingAfter(frames[frames.length - 1]!, node);
+    while (!next && frames.length > 1) {
+      const done = frames.pop()!;
+      leave(done);
+      node = done.element;
+      next = siblingAfter(frames[frames.length - 1]!, node);
     }
     node = next;
   }
   while (frames.length > 0) leave(frames.pop()!);
-  if (rootBlock) separate();
   const raw = pieces.join('');
   const { text, map } = normalisePacked(raw);
   // The first normalised offset at or after a raw one (the map only grows).

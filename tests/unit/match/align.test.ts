@@ -36,11 +36,12 @@ describe('alignInWindow', () => {
       let prev: Cell[] = Array.from({ length: n + 1 }, (_, j) => ({ cost: 0, start: j, edits: 0, skipped: 0, firstGap: -1, lastGapEnd: -1 }));
       for (let i = 1; i <= quote.length; i++) {
         const cur: Cell[] = [{ cost: 25 * i, start: 0, edits: i, skipped: 0, firstGap: -1, lastGapEnd: -1 }];
-        let gap: Cell | null = null;
+        let gap: Cell | null = null as Cell | null;
         for (let j = 1; j <= n; j++) {
           const left = cur[j - 1]!;
           const open = { ...left, cost: left.cost + 51, skipped: left.skipped + 1, firstGap: left.firstGap === -1 ? j - 1 : left.firstGap };
-          gap = gap && gap.cost + 1 < open.cost ? { ...gap, cost: gap.cost + 1, skipped: gap.skipped + 1 } : open;
+          const extended: Cell | null = gap && gap.cost + 1 < open.cost ? { ...gap, cost: gap.cost + 1, skipped: gap.skipped + 1 } : null;
+          gap = extended ?? open;
           const same = quote[i - 1] === window[j - 1];
           const options: Cell[] = [
             { ...prev[j - 1]!, cost: prev[j - 1]!.cost + (same ? 0 : 25), edits: prev[j - 1]!.edits + (same ? 0 : 1) },
