@@ -42,10 +42,41 @@ export interface TextMap {
 
 const SEPARATOR = '\n';
 
+/** An element the walk is inside: where it is among the element's children, and what to do when it is left. */
+interface Frame {
+  element: Node;
+  block: boolean;
+  /** Raw start of the set-apart span it begins (outermost only), else -1. */
+  apartStart: number;
+  /** Index of the child the walk is at (or under). */
+  at: number;
+  /** Past WIDE children, the rest of the element's own child list. */
+  rest: Iterator<ChildNode> | null;
+}
+
 /**
- * One TreeWalker pass (elements and text, no filter callback: the fast path in browsers and in
- * happy-dom alike). A stack of open elements, kept from each node's parent, tells when a block
- * ends (a separator) and when the walk is inside a skipped subtree.
+ * After this many children of one element the walk goes on along its child list rather than by
+ * `nextSibling`: in happy-dom (where the eval runs) that searches the parent's children, so a
+ * parent of thousands of children costs millions of steps; its child list is one proxy made once.
+ */
+const WIDE = 32;
+
+function siblingAfter(frame: Frame, node: Node): Node | null {
+  frame.at++;
+  if (!frame.rest) {
+    if (frame.at < WIDE) return node.nextSibling;
+    frame.rest = frame.element.childNodes[Symbol.iterator]();
+    for (let k = 0; k < frame.at; k++) frame.rest.next();
+  }
+  const next = frame.rest.next();
+  return next.done ? null : next.value;
+}
+
+/**
+ * One depth-first pass by first child and next sibling (no TreeWalker, which in happy-dom costs
+ * a filter call per node, and no child lists made but for wide parents). Skipped and hidden
+ * subtrees are not entered at all. Leaving a block adds a separator; leaving the element that
+ * began a set-apart span ends it.
  */
 export function buildTextMap(root: Element, limit = 2_000_000): TextMap {
   const nodes: Text[] = [];
@@ -56,32 +87,22 @@ export function buildTextMap(root: Element, limit = 2_000_000): TextMap {
     pieces.push(SEPARATOR);
     length += 1;
   };
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 1 /* SHOW_ELEMENT */ | 4 /* SHOW_TEXT */);
-  const open: Node[] = [root];
-  const blocks: boolean[] = [isBlockElement(root)];
-  const skipped: boolean[] = [false];
-  // Raw start of each open element that begins a set-apart span (outermost only), else -1.
-  const apartStarts: number[] = [-1];
   const rawApart: [number, number][] = [];
   let apartDepth = 0;
-  const close = () => {
-    open.pop();
-    skipped.pop();
-    if (blocks.pop()) separate();
-    const apartStart = apartStarts.pop()!;
-    if (apartStart !== -1) {
-      rawApart.push([apartStart, length]);
+  const leave = (frame: Frame) => {
+    if (frame.block) separate();
+    if (frame.apartStart !== -1) {
+      rawApart.push([frame.apartStart, length]);
       apartDepth--;
     }
   };
-  if (blocks[0]) separate();
-  for (let node = walker.nextNode(); node && length <= limit; node = walker.nextNode()) {
-    const parent = node.parentNode;
-    while (open.length > 1 && open[open.length - 1] !== parent) close();
-    const inSkipped = skipped[skipped.length - 1]!;
+  const rootBlock = isBlockElement(root);
+  if (rootBlock) separate();
+  // The root and the elements entered below it, innermost last: the top one is the current node's parent.
+  const frames: Frame[] = [{ element: root, block: rootBlock, apartStart: -1, at: 0, rest: null }];
+  let node: Node | null = root.firstChild;
+  while (node && length <= limit) {
     if (node.nodeType === 3) {
-      if (inSkipped) continue;
       const value = (node as Text).data;
       if (value.length > 0) {
         nodes.push(node as Text);
@@ -89,22 +110,36 @@ export function buildTextMap(root: Element, limit = 2_000_000): TextMap {
         pieces.push(value);
         length += value.length;
       }
-      continue;
+    } else if (node.nodeType === 1) {
+      const element = node as Element;
+      const tag = element.nodeName.toUpperCase();
+      // Most elements of an article have no attributes at all: that is known without a lookup.
+      if (!SKIP.has(tag) && !(element.hasAttributes() && element.hasAttribute('hidden'))) {
+        const block = BLOCK.has(tag);
+        const apart = apartDepth === 0 && APART.has(tag);
+        if (apart) apartDepth++;
+        if (block) separate();
+        const frame: Frame = { element, block, apartStart: apart ? length : -1, at: 0, rest: null };
+        const child = element.firstChild;
+        if (child) {
+          frames.push(frame);
+          node = child;
+          continue;
+        }
+        leave(frame);
+      }
     }
-    const element = node as Element;
-    const tag = element.nodeName.toUpperCase();
-    const skip = inSkipped || SKIP.has(tag) || element.hasAttribute('hidden');
-    const block = !skip && BLOCK.has(tag);
-    const apart = !skip && apartDepth === 0 && APART.has(tag);
-    if (apart) apartDepth++;
-    apartStarts.push(apart ? length : -1);
-    if (block) separate();
-    open.push(node);
-    blocks.push(block);
-    skipped.push(skip);
+    // On to the next node in document order, leaving each element whose children are done.
+    let next = siblingAfter(frames[frames.length - 1]!, node);
+    while (!next && frames.length > 1) {
+      const done = frames.pop()!;
+      leave(done);
+      node = done.element;
+      next = siblingAfter(frames[frames.length - 1]!, node);
+    }
+    node = next;
   }
-  while (open.length > 1) close();
-  while (blocks.length) if (blocks.pop()) separate();
+  while (frames.length > 0) leave(frames.pop()!);
   const raw = pieces.join('');
   const { text, map } = normalisePacked(raw);
   // The first normalised offset at or after a raw one (the map only grows).

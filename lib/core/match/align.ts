@@ -10,6 +10,18 @@ export const GAP_EXTEND = 0.04;
 /** A single extra page character costs at most this (a typo is not a gap). */
 const SINGLE_EXTRA = 1;
 
+/**
+ * The DP counts in whole units of GAP_EXTEND, so its sums are exact integers (ties are true ties,
+ * not rounding noise) and the rows are Int32Arrays: 1 per extended gap character, 25 per edit.
+ */
+const UNIT = Math.round(1 / GAP_EXTEND);
+const EDIT_UNITS = UNIT;
+const SINGLE_UNITS = Math.round(SINGLE_EXTRA * UNIT);
+const OPEN_UNITS = Math.round((GAP_OPEN + GAP_EXTEND) * UNIT);
+const EXTEND_UNITS = 1;
+/** Larger than any real cost, small enough that adding to it stays a 32-bit integer. */
+const NO_GAP = 0x3fffffff;
+
 export interface Alignment {
   /** Offsets in the window of the aligned passage. */
   start: number;
@@ -25,104 +37,147 @@ export interface Alignment {
   lastGapEnd: number;
 }
 
+/** Moves recorded per cell for the traceback: how the cell's best cost was reached. */
+const SUB = 0;
+const DEL = 1;
+const SINGLE = 2;
+const GAP = 3;
+/** Bit set when the gap state at the cell opened a gap there (else it extended one). */
+const OPENED = 4;
+
 /**
  * Best alignment of `quote` inside `window` (semi-global: free leading and trailing window text),
- * or null when either is empty. O(|quote| · |window|) time, O(|window|) memory.
+ * or null when either is empty or the best costs more than `maxCost`. O(|quote| · |window|) time:
+ * one pass fills the costs (two rows) and a byte per cell saying which move won; the passage's
+ * start, edits and gaps are read back along the winning moves, not carried through every cell
+ * (that was six arrays per row).
  */
-export function alignInWindow(quote: string, window: string): Alignment | null {
+export function alignInWindow(quote: string, window: string, maxCost = Infinity): Alignment | null {
   const m = quote.length;
   const n = window.length;
   if (m === 0 || n === 0) return null;
-  // Row i of H: best cost of aligning quote[0..i) ending at window position j. E: same, ending in a gap.
-  // The rows live in scratch arrays shared by every call: a page aligns many windows, and fresh
-  // arrays for each were most of the garbage collector's work.
-  if (scratch.size < n + 1) scratch = newScratch(Math.max(n + 1, 2 * scratch.size));
-  let { hPrev, hCur, sPrev, sCur, ePrev, eCur, kPrev, kCur, fPrev, fCur, cPrev, cCur } = scratch;
-  hPrev.fill(0, 0, n + 1);
-  ePrev.fill(0, 0, n + 1);
-  kPrev.fill(0, 0, n + 1);
-  fPrev.fill(-1, 0, n + 1);
-  cPrev.fill(-1, 0, n + 1);
-  for (let j = 0; j <= n; j++) sPrev[j] = j; // free start anywhere
+  const moves = movesFor(m * n);
+  // In units, rounded down: a cost over it is over maxCost (costs are whole units).
+  const last = fillCosts(quote, window, moves, Math.min(NO_GAP, Math.floor(maxCost * UNIT + 1e-9)));
+  if (!last) return null;
+  let bestJ = 1;
+  for (let j = 2; j <= n; j++) if (last[j]! < last[bestJ]!) bestJ = j;
+  return traceBack(moves, m, n, bestJ, last[bestJ]!, quote, window);
+}
+
+let moveScratch = new Uint8Array(1 << 16);
+let rowA = new Int32Array(1024);
+let rowB = new Int32Array(1024);
+
+function movesFor(cells: number): Uint8Array {
+  if (moveScratch.length < cells) moveScratch = new Uint8Array(Math.max(cells, 2 * moveScratch.length));
+  return moveScratch;
+}
+
+/**
+ * The cost rows, row by row (row i: quote[0..i) aligned ending at each window position); returns
+ * the last row, or null as soon as a whole row costs more than `maxUnits` (every alignment passes
+ * through each row and no move costs less than nothing, so none can end cheaper).
+ * moves[(i - 1) * n + (j - 1)] records cell (i, j). Ties go to a substitution, then a missing
+ * quote character, then a single extra character, then a gap; a gap is opened rather than
+ * extended on a tie.
+ */
+function fillCosts(quote: string, window: string, moves: Uint8Array, maxUnits: number): Int32Array | null {
+  const m = quote.length;
+  const n = window.length;
+  if (rowA.length < n + 1) {
+    rowA = new Int32Array(2 * (n + 1));
+    rowB = new Int32Array(2 * (n + 1));
+  }
+  let prev = rowA;
+  let cur = rowB;
+  prev.fill(0, 0, n + 1); // free start anywhere
   for (let i = 1; i <= m; i++) {
     const qc = quote.charCodeAt(i - 1);
-    hCur[0] = i;
-    sCur[0] = 0;
-    eCur[0] = i;
-    kCur[0] = 0;
-    fCur[0] = -1;
-    cCur[0] = -1;
-    // Gap state carried along the row.
-    let gCost = Infinity;
-    let gStart = 0;
-    let gEdits = 0;
-    let gSkip = 0;
-    let gFirst = -1;
+    const base = (i - 1) * n - 1;
+    cur[0] = i * EDIT_UNITS;
+    let gap = NO_GAP;
+    let left = cur[0]!;
+    let rowBest = left;
     for (let j = 1; j <= n; j++) {
-      // Extend or open a gap of extra page characters ending at j.
-      const openCost = hCur[j - 1]! + GAP_OPEN + GAP_EXTEND;
-      const extendCost = gCost + GAP_EXTEND;
-      if (openCost <= extendCost) {
-        gCost = openCost;
-        gStart = sCur[j - 1]!;
-        gEdits = eCur[j - 1]!;
-        gSkip = kCur[j - 1]! + 1;
-        gFirst = fCur[j - 1] === -1 ? j - 1 : fCur[j - 1]!;
-      } else {
-        gCost = extendCost;
-        gSkip += 1;
-      }
-      const sub = hPrev[j - 1]! + (qc === window.charCodeAt(j - 1) ? 0 : 1);
-      const del = hPrev[j]! + 1;
-      // A lone extra character (typo) as a cheap alternative to opening a gap.
-      const single = hCur[j - 1]! + SINGLE_EXTRA;
-      let best = sub;
-      let start = sPrev[j - 1]!;
-      let edits = ePrev[j - 1]! + (qc === window.charCodeAt(j - 1) ? 0 : 1);
-      let skip = kPrev[j - 1]!;
-      let first = fPrev[j - 1]!;
-      let gapEnd = cPrev[j - 1]!;
+      const open = left + OPEN_UNITS;
+      const extend = gap + EXTEND_UNITS;
+      let move = SUB;
+      if (open <= extend) {
+        gap = open;
+        move = OPENED;
+      } else gap = extend;
+      let best = prev[j - 1]! + (qc === window.charCodeAt(j - 1) ? 0 : EDIT_UNITS);
+      const del = prev[j]! + EDIT_UNITS;
       if (del < best) {
         best = del;
-        start = sPrev[j]!;
-        edits = ePrev[j]! + 1;
-        skip = kPrev[j]!;
-        first = fPrev[j]!;
-        gapEnd = cPrev[j]!;
+        move |= DEL;
       }
+      const single = left + SINGLE_UNITS;
       if (single < best) {
         best = single;
-        start = sCur[j - 1]!;
-        edits = eCur[j - 1]! + 1;
-        skip = kCur[j - 1]!;
-        first = fCur[j - 1]!;
-        gapEnd = cCur[j - 1]!;
+        move = (move & OPENED) | SINGLE;
       }
-      if (gCost < best) {
-        best = gCost;
-        start = gStart;
-        edits = gEdits;
-        skip = gSkip;
-        first = gFirst;
-        gapEnd = j;
+      if (gap < best) {
+        best = gap;
+        move = (move & OPENED) | GAP;
       }
-      hCur[j] = best;
-      sCur[j] = start;
-      eCur[j] = edits;
-      kCur[j] = skip;
-      fCur[j] = first;
-      cCur[j] = gapEnd;
+      cur[j] = best;
+      moves[base + j] = move;
+      left = best;
+      if (best < rowBest) rowBest = best;
     }
-    [hPrev, hCur] = [hCur, hPrev];
-    [sPrev, sCur] = [sCur, sPrev];
-    [ePrev, eCur] = [eCur, ePrev];
-    [kPrev, kCur] = [kCur, kPrev];
-    [fPrev, fCur] = [fCur, fPrev];
-    [cPrev, cCur] = [cCur, cPrev];
+    if (rowBest > maxUnits) return null;
+    const swap = prev;
+    prev = cur;
+    cur = swap;
   }
-  let bestJ = 1;
-  for (let j = 2; j <= n; j++) if (hPrev[j]! < hPrev[bestJ]!) bestJ = j;
-  return { start: sPrev[bestJ]!, end: bestJ, cost: hPrev[bestJ]!, edits: ePrev[bestJ]!, skipped: kPrev[bestJ]!, firstGap: fPrev[bestJ]!, lastGapEnd: cPrev[bestJ]! };
+  return prev;
+}
+
+/** The alignment ending at cell (m, end), read back along the recorded moves. */
+function traceBack(moves: Uint8Array, m: number, n: number, end: number, cost: number, quote: string, window: string): Alignment {
+  let i = m;
+  let j = end;
+  let edits = 0;
+  let skipped = 0;
+  let firstGap = -1;
+  let lastGapEnd = -1;
+  let inGap = false;
+  while (i > 0 && j > 0) {
+    const move = moves[(i - 1) * n + (j - 1)]!;
+    if (inGap) {
+      // In the gap state: one extra page character, opened here or extended from the left.
+      skipped++;
+      if (move & OPENED) {
+        firstGap = j - 1;
+        inGap = false;
+      }
+      j--;
+      continue;
+    }
+    switch (move & 3) {
+      case SUB:
+        if (quote.charCodeAt(i - 1) !== window.charCodeAt(j - 1)) edits++;
+        i--;
+        j--;
+        break;
+      case DEL:
+        edits++;
+        i--;
+        break;
+      case SINGLE:
+        edits++;
+        j--;
+        break;
+      default:
+        if (lastGapEnd === -1) lastGapEnd = j;
+        inGap = true;
+    }
+  }
+  // Quote characters left at the window's start are missing (a gap cannot open before column 1).
+  edits += i;
+  return { start: j, end, cost: cost / UNIT, edits, skipped, firstGap, lastGapEnd };
 }
 
 /**
@@ -140,16 +195,16 @@ const WORD = /[\p{L}\p{N}]/u;
  * first or last word can be matched by the same word further off, and the passage then takes in all
  * the text between. Such an end is aligned again without the far part, and edits pay for the word.
  */
-export function alignPassage(quote: string, window: string): Alignment | null {
-  let aligned = alignInWindow(quote, window);
+export function alignPassage(quote: string, window: string, maxCost = Infinity): Alignment | null {
+  let aligned = alignInWindow(quote, window, maxCost);
   // Only a gap between two words of the quote (its index there estimated by the characters beyond
   // the gap): one splitting a word is an insertion inside it, whose far part the quote needs.
   const betweenWords = (at: number) => !WORD.test(quote[at - 1] ?? '') || !WORD.test(quote[at] ?? '');
   if (aligned && aligned.skipped >= LONG_GAP && aligned.firstGap - aligned.start < MIN_EDGE_RUN && betweenWords(aligned.firstGap - aligned.start)) {
-    aligned = withoutEdgeGap(aligned, shifted(alignInWindow(quote, window.slice(aligned.firstGap)), aligned.firstGap));
+    aligned = withoutEdgeGap(aligned, shifted(alignInWindow(quote, window.slice(aligned.firstGap), aligned.cost + EDGE_COST), aligned.firstGap));
   }
   if (aligned && aligned.skipped >= LONG_GAP && aligned.end - aligned.lastGapEnd < MIN_EDGE_RUN && betweenWords(quote.length - (aligned.end - aligned.lastGapEnd))) {
-    aligned = withoutEdgeGap(aligned, alignInWindow(quote, window.slice(0, aligned.lastGapEnd)));
+    aligned = withoutEdgeGap(aligned, alignInWindow(quote, window.slice(0, aligned.lastGapEnd), aligned.cost + EDGE_COST));
   }
   return aligned;
 }
@@ -164,26 +219,6 @@ function shifted(alignment: Alignment | null, by: number): Alignment | null {
   const move = (at: number) => (at === -1 ? -1 : at + by);
   return { ...alignment, start: alignment.start + by, end: alignment.end + by, firstGap: move(alignment.firstGap), lastGapEnd: move(alignment.lastGapEnd) };
 }
-
-function newScratch(size: number) {
-  return {
-    size,
-    hPrev: new Float64Array(size),
-    hCur: new Float64Array(size),
-    sPrev: new Int32Array(size),
-    sCur: new Int32Array(size),
-    ePrev: new Int32Array(size),
-    eCur: new Int32Array(size),
-    kPrev: new Int32Array(size),
-    kCur: new Int32Array(size),
-    fPrev: new Int32Array(size),
-    fCur: new Int32Array(size),
-    cPrev: new Int32Array(size),
-    cCur: new Int32Array(size),
-  };
-}
-
-let scratch = newScratch(1024);
 
 /** Longest pattern `approximateEnds` takes: one 32-bit word. */
 export const MAX_BIT_PATTERN = 32;

@@ -312,7 +312,8 @@ function approximateCandidates(text: string, q: Prepared, options: MatchOptions,
   const candidates: Omit<Candidate, 'aside'>[] = [];
   const seen = new Map<number, number>(); // start -> index in candidates
   for (const [wStart, wEnd] of windows.flatMap(([left, right]) => apartFrom(Math.max(from, left), Math.min(to, right), avoid))) {
-    const aligned = alignPassage(q.exact, text.slice(wStart, wEnd));
+    // Cut short once no alignment can reach the minimum quote score: it would be dropped below anyway.
+    const aligned = alignPassage(q.exact, text.slice(wStart, wEnd), (1 - MIN_QUOTE_SCORE) * qLen);
     if (!aligned) continue;
     const [start, end] = trimToQuote(text, wStart + aligned.start, wStart + aligned.end, q.exact);
     if (end <= start) continue;

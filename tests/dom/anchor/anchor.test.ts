@@ -97,4 +97,19 @@ describe('buildTextMap', () => {
     expect(map.range(at, at + 'three four'.length)!.toString()).toBe('Three\u00AD four');
     expect(map.positionAt(0)!.node.data).toBe('One ');
   });
+
+  it('walks a parent of many children (past the switch to its child list) in order, with nested blocks and skipped ones', () => {
+    // Every child counts: a word element, the space after it, a block, a script or a hidden span.
+    const items = Array.from({ length: 90 }, (_, i) => (i % 9 === 4 ? `<script>skip ${i}</script>` : i % 5 === 0 ? `<p>Block <em>${i}</em></p>` : i % 13 === 6 ? `<span hidden>gone ${i}</span>` : `<i>w${i}</i> `));
+    const map = buildTextMap(page(`<div>${items.join('')}</div><p>After.</p>`));
+    const expected = Array.from({ length: 90 }, (_, i) => (i % 9 === 4 || (i % 5 !== 0 && i % 13 === 6) ? '' : i % 5 === 0 ? ` block ${i} ` : `w${i} `)).join('');
+    expect(map.text).toBe(`${expected} after.`.replace(/ +/g, ' ').trim());
+    const at = map.text.indexOf('w89');
+    expect(map.range(at, at + 3)!.toString()).toBe('w89');
+    // Each child once, in order, around the switch.
+    const words = Array.from({ length: 70 }, (_, i) => `w${i}`);
+    expect(buildTextMap(page(`<div>${words.map((w) => `<b>${w} </b>`).join('')}</div>`)).text).toBe(words.join(' '));
+    // The limit stops the walk; blocks left open are still closed.
+    expect(buildTextMap(page(`<div>${items.join('')}</div><p>After.</p>`), 300).text).not.toContain('after');
+  });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignInWindow, alignPassage, approximateEnds, contextSimilarity, GAP_EXTEND, GAP_OPEN } from '../../../lib/core/match/align';
 
@@ -24,6 +25,67 @@ describe('alignInWindow', () => {
   it('is null for empty input', () => {
     expect(alignInWindow('', 'x')).toBeNull();
     expect(alignInWindow('x', '')).toBeNull();
+  });
+
+  it('reads back the same alignment as a DP that carries start, edits and gaps through every cell', () => {
+    // The reference: the plain recurrence in the same units (25 per edit, 51 to open a gap, 1 to
+    // extend it), every cell holding its whole alignment, with the same order among equal costs.
+    interface Cell { cost: number; start: number; edits: number; skipped: number; firstGap: number; lastGapEnd: number }
+    const reference = (quote: string, window: string) => {
+      const n = window.length;
+      let prev: Cell[] = Array.from({ length: n + 1 }, (_, j) => ({ cost: 0, start: j, edits: 0, skipped: 0, firstGap: -1, lastGapEnd: -1 }));
+      for (let i = 1; i <= quote.length; i++) {
+        const cur: Cell[] = [{ cost: 25 * i, start: 0, edits: i, skipped: 0, firstGap: -1, lastGapEnd: -1 }];
+        let gap: Cell | null = null as Cell | null;
+        for (let j = 1; j <= n; j++) {
+          const left = cur[j - 1]!;
+          const open = { ...left, cost: left.cost + 51, skipped: left.skipped + 1, firstGap: left.firstGap === -1 ? j - 1 : left.firstGap };
+          const extended: Cell | null = gap && gap.cost + 1 < open.cost ? { ...gap, cost: gap.cost + 1, skipped: gap.skipped + 1 } : null;
+          gap = extended ?? open;
+          const same = quote[i - 1] === window[j - 1];
+          const options: Cell[] = [
+            { ...prev[j - 1]!, cost: prev[j - 1]!.cost + (same ? 0 : 25), edits: prev[j - 1]!.edits + (same ? 0 : 1) },
+            { ...prev[j]!, cost: prev[j]!.cost + 25, edits: prev[j]!.edits + 1 },
+            { ...left, cost: left.cost + 25, edits: left.edits + 1 },
+            { ...gap, lastGapEnd: j },
+          ];
+          cur[j] = options.reduce((best, option) => (option.cost < best.cost ? option : best));
+        }
+        prev = cur;
+      }
+      let end = 1;
+      for (let j = 2; j <= n; j++) if (prev[j]!.cost < prev[end]!.cost) end = j;
+      const { cost, ...rest } = prev[end]!;
+      return { ...rest, end, cost: cost / 25 };
+    };
+    // A small alphabet, so that windows hold the quote with edits, insertions and repeats.
+    const text = (max: number) => fc.array(fc.constantFrom('a', 'b', 'c', ' '), { minLength: 1, maxLength: max }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text(12), text(16), text(16), text(30), (quote, before, inserted, after) => {
+        const cut = Math.floor(quote.length / 2);
+        for (const window of [before + quote + after, before + quote.slice(0, cut) + inserted + quote.slice(cut) + after, inserted]) {
+          const got = alignInWindow(quote, window)!;
+          const want = reference(quote, window);
+          expect({ ...got, cost: Math.round(got.cost * 25) }).toEqual({ ...want, cost: Math.round(want.cost * 25) });
+        }
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
+  it('gives up only on windows whose best alignment costs more than the bound', () => {
+    const text = (max: number) => fc.array(fc.constantFrom('a', 'b', 'c', ' '), { minLength: 1, maxLength: max }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text(12), text(40), fc.integer({ min: 0, max: 12 }), (quote, window, bound) => {
+        const full = alignInWindow(quote, window)!;
+        const bounded = alignInWindow(quote, window, bound / 4);
+        if (full.cost <= bound / 4) expect(bounded).toEqual(full);
+        else expect(bounded).toBeNull();
+        const passage = alignPassage(quote, window)!;
+        expect(alignPassage(quote, window, bound / 4)).toEqual(passage.cost <= bound / 4 ? passage : null);
+      }),
+      { numRuns: 500, seed: 11 },
+    );
   });
 });
 

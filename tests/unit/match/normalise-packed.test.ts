@@ -28,7 +28,7 @@ function reference(source: string): { text: string; map: number[] } {
   return { text: out.join(''), map };
 }
 
-const pieces = ['a', 'Z', ' ', '\n', '\t', '\u00A0', '\u2019', '\u201C', '\u2014', '\u00AD', '\u200B', '\uFB01', '\uFF21', '中', '\u3000', '`', '😀', 'É', '\u3002'];
+const pieces = ['a', 'Z', 'Hello', 'x.Y', ' ', '  ', '\n', '\t', '\r\n  ', '\u00A0', '\u2019', '\u201C', '\u2014', '\u00AD', '\u200B', '\uFB01', '\uFF21', '中', '\u3000', '`', '😀', 'É', '\u3002'];
 
 describe('normalisePacked', () => {
   it('gives the same text and map as the code-point-by-code-point definition', () => {
@@ -47,5 +47,10 @@ describe('normalisePacked', () => {
   it('handles long text (the buffers grow)', () => {
     const source = 'ﬁ'.repeat(5000);
     expect(normalisePacked(source).text).toBe('fi'.repeat(5000));
+    // Expansions first, then plain ASCII copied in runs: the map still has room for every unit.
+    const mixed = `${'ﬁ'.repeat(3000)}${'Ab '.repeat(4000)}`;
+    const packed = normalisePacked(mixed);
+    expect(packed.text).toBe(reference(mixed).text);
+    expect([...packed.map]).toEqual(reference(mixed).map);
   });
 });
