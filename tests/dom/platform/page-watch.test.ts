@@ -46,7 +46,7 @@ describe('the always-on watch of a page', () => {
     expect(sent[0]!.page.text).toContain('lantern');
     for (let i = 0; i < 5; i++) {
       append('<span>12:01</span>');
-      document.body.querySelector('p')!.firstChild!.appendData(' x');
+      (document.body.querySelector('p')!.firstChild as Text).appendData(' x');
       await vi.advanceTimersByTimeAsync(1000);
     }
     await settle();
