@@ -7,7 +7,8 @@ import type { PageSignals } from '../core/catalog';
 import { MAX_HASHES, MAX_TEXT } from '../core/limits';
 import { signalsOf, type PageText } from '../core/page-text';
 import { textHashes } from '../core/text/tokens';
-const SKIP_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+/** Elements whose text is not the page's visible text. */
+const HIDDEN_TEXT = 'script, style, noscript, template, textarea';
 
 export function pageUrls(doc: Document): Pick<PageSignals, 'url' | 'canonical' | 'ogUrl'> {
   const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i]')?.href ?? null;
@@ -24,11 +25,28 @@ function resolve(value: string, base: string): string | null {
 }
 
 /**
+ * The text nodes of the elements whose text is not visible, found by one selector query instead
+ * of asking every text node for its parent: reading a parent gives it an object in the script's
+ * world, and the first element of each kind (paragraph, link, heading...) costs that world the
+ * set-up of the kind: about 1 ms of the 2.4 ms walk on corpus pages (Chromium medians).
+ */
+function hiddenTextNodes(root: Node): Set<Node> {
+  const hidden = new Set<Node>();
+  const scope = root as Partial<Element>;
+  const elements = [...(scope.matches?.(HIDDEN_TEXT) ? [root] : []), ...(scope.querySelectorAll?.(HIDDEN_TEXT) ?? [])];
+  for (const element of elements) for (let child = element.firstChild; child; child = child.nextSibling) hidden.add(child);
+  return hidden;
+}
+
+/**
  * Walks the visible text of `root` into `parts` (one TreeWalker pass, no filter callback), pausing
- * after every `nodesPerPause` text nodes so that a caller can slice the walk.
+ * after every `nodesPerPause` text nodes so that a caller can slice the walk. The hidden elements
+ * are looked up when the walk starts: the text of a script added while a long walk is paused
+ * counts as page text (only pages big enough to be walked in slices can see this).
  */
 export function* walkVisibleText(root: Node, parts: string[], nodesPerPause = Infinity, maxChars = MAX_TEXT): Generator<void> {
   const doc = root.ownerDocument ?? (root as Document);
+  const hidden = hiddenTextNodes(root);
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   let total = 0;
   let seen = 0;
@@ -37,8 +55,7 @@ export function* walkVisibleText(root: Node, parts: string[], nodesPerPause = In
       seen = 0;
       yield;
     }
-    const parent = node.parentNode as Element | null;
-    if (parent && SKIP_PARENTS.has(parent.nodeName)) continue;
+    if (hidden.has(node)) continue;
     const value = (node as Text).data;
     parts.push(value);
     total += value.length;

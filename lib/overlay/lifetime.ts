@@ -1,5 +1,5 @@
 /**
- * How long a content script's work lives: one AbortSignal per page view, ended only by things a web
+ * How long a content script's work lives: one lifetime per page view, ended only by things a web
  * page cannot fake. WXT's context is not used for this: it ends when any script dispatches a DOM
  * event under its name (built from the extension's public id), so a page could switch the notes off.
  * Here a run ends when a newer run replaces it (through a global of the content scripts' own world,
@@ -11,6 +11,7 @@ import { extensionAlive } from '../platform/native';
 export { extensionAlive };
 
 export interface Lifetime {
+  /** Aborted when the lifetime ends; made on first use (see createLifetime). */
   readonly signal: AbortSignal;
   readonly ended: boolean;
   end(reason: string): void;
@@ -19,28 +20,57 @@ export interface Lifetime {
   later(callback: () => void, ms: number): void;
 }
 
+/**
+ * A plain list of callbacks rather than an AbortController: the always-on script makes a lifetime
+ * on every page view, and the first AbortController of a content script's world costs that page
+ * more than the rest of its set-up (its bindings are built on first use). The signal, for
+ * addEventListener, is made only when someone asks for it (the overlay).
+ */
 export function createLifetime(): Lifetime {
-  const controller = new AbortController();
-  return {
-    signal: controller.signal,
+  let ended = false;
+  let why = '';
+  let controller: AbortController | undefined;
+  const callbacks: (() => void)[] = [];
+  const life: Lifetime = {
+    get signal() {
+      if (!controller) {
+        controller = new AbortController();
+        if (ended) controller.abort(why);
+      }
+      return controller.signal;
+    },
     get ended() {
-      return controller.signal.aborted;
+      return ended;
     },
     end(reason) {
-      if (!controller.signal.aborted) controller.abort(reason);
+      if (ended) return;
+      ended = true;
+      why = reason;
+      controller?.abort(reason);
+      for (const callback of callbacks.splice(0)) {
+        try {
+          callback();
+        } catch (error) {
+          // As an event listener's throw would be: reported, and the other callbacks still run.
+          queueMicrotask(() => {
+            throw error;
+          });
+        }
+      }
     },
     onEnd(callback) {
-      if (controller.signal.aborted) callback();
-      else controller.signal.addEventListener('abort', () => callback(), { once: true });
+      if (ended) callback();
+      else callbacks.push(callback);
     },
     later(callback, ms) {
-      if (controller.signal.aborted) return;
+      if (ended) return;
       const id = setTimeout(() => {
-        if (!controller.signal.aborted) callback();
+        if (!ended) callback();
       }, ms);
-      controller.signal.addEventListener('abort', () => clearTimeout(id), { once: true });
+      life.onEnd(() => clearTimeout(id));
     },
   };
+  return life;
 }
 
 /**

@@ -3,6 +3,7 @@
  * host hangs off <html>, and its shadow tree is never observed), whose callback only arms a timer.
  * `onSettled` runs once changes pause for `quietMs`, or `maxWaitMs` after the first change of a
  * burst that never pauses, and at most `maxRuns` times in all; then the watch stops by itself.
+ * `worthIt` lets the caller ignore changes too small to matter, so they arm no timer at all.
  */
 import { OVERLAY_HOST_TAG } from '../dom/text-map';
 import type { Lifetime } from './lifetime';
@@ -13,6 +14,8 @@ export interface SettleOptions {
   /** Least time between two runs; doubles after each run (backoff). */
   spacingMs: number;
   maxRuns: number;
+  /** Whether a batch of changes (outside Counterpoint's host) is worth a run; default: any is. */
+  worthIt?: (records: readonly MutationRecord[]) => boolean;
 }
 
 export interface MutationWatch {
@@ -78,6 +81,7 @@ export function watchContent(life: Lifetime, options: SettleOptions, onSettled: 
   const observer = root
     ? new MutationObserver((records) => {
         if (records.every((record) => isOwn(record.target))) return;
+        if (options.worthIt && !options.worthIt(records)) return;
         arm();
       })
     : null;

@@ -9,7 +9,8 @@ import type { Lifetime } from './lifetime';
 export const withoutHash = (url: string): string => url.split('#')[0] ?? url;
 
 interface NavigationLike {
-  addEventListener(type: 'currententrychange', listener: () => void, options: { signal: AbortSignal }): void;
+  addEventListener(type: 'currententrychange', listener: () => void): void;
+  removeEventListener(type: 'currententrychange', listener: () => void): void;
 }
 
 /** Calls `onChange(url)` with the new address (hash removed) after each navigation within the page. */
@@ -24,10 +25,13 @@ export function watchNavigation(life: Lifetime, onChange: (url: string) => void)
   };
   const navigation = (globalThis as { navigation?: NavigationLike }).navigation;
   if (typeof navigation?.addEventListener === 'function') {
-    navigation.addEventListener('currententrychange', check, { signal: life.signal });
+    navigation.addEventListener('currententrychange', check);
+    life.onEnd(() => navigation.removeEventListener('currententrychange', check));
   } else {
     const id = setInterval(check, 1000);
     life.onEnd(() => clearInterval(id));
   }
-  addEventListener('popstate', check, { signal: life.signal });
+  // Removed through onEnd, not an AbortSignal: see createLifetime.
+  addEventListener('popstate', check);
+  life.onEnd(() => removeEventListener('popstate', check));
 }

@@ -36,7 +36,28 @@ const shared = globalThis as Record<symbol, unknown>;
 const overlayPresent = () => shared[OVERLAY_FLAG] === true;
 
 /** A significant change of the page's amount of text since it was last sent. */
-const grewFrom = (before: number, now: number) => Math.abs(now - before) > Math.max(300, before * 0.25);
+const significant = (before: number) => Math.max(300, before * 0.25);
+const grewFrom = (before: number, now: number) => Math.abs(now - before) > significant(before);
+
+const HIDDEN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+/** Characters of text in `nodes` (added or removed), counted natively; scripts and styles count none. */
+function textIn(nodes: NodeList): number {
+  let chars = 0;
+  for (const node of nodes) {
+    if (node.nodeType === 3 /* TEXT_NODE */) chars += (node as Text).data.length;
+    else if (node.nodeType === 1 /* ELEMENT_NODE */ && !HIDDEN.has(node.nodeName)) chars += node.textContent?.length ?? 0;
+  }
+  return chars;
+}
+
+/** Characters of text the records added, removed or rewrote: at least how much the page's text length moved. */
+function textChanged(records: readonly MutationRecord[]): number {
+  let chars = 0;
+  for (const record of records) {
+    chars += record.type === 'characterData' ? ((record.target as Text).data?.length ?? 0) : textIn(record.addedNodes) + textIn(record.removedNodes);
+  }
+  return chars;
+}
 
 export function watchPage(): void {
   if (window.top !== window) return;
@@ -48,6 +69,8 @@ export function watchPage(): void {
   const life = createLifetime();
   let view: Lifetime = createLifetime();
   let askedText = 0;
+  /** Text changed since the last walk began: the page is walked again only once this could be growth. */
+  let changedText = 0;
   shared[RUNNING] = { alive: () => !life.ended && extensionAlive(), end: () => life.end('replaced') } satisfies Running;
 
   const alive = () => {
@@ -56,15 +79,25 @@ export function watchPage(): void {
   };
   const ask = async (current: Lifetime) => {
     if (!alive() || current.ended) return;
+    changedText = 0;
     const page = await pageTextInSlices(document, () => !current.ended && !life.ended);
     if (!page || !alive()) return;
     // The walk's own length is the baseline for growth: no second pass over the page's text.
     askedText = page.text.length;
     askPage(page).catch(() => undefined);
   };
-  /** Text that arrives or grows after the question: ask again (bounded) unless an overlay is on it. */
+  /**
+   * Text that arrives or grows after the question: ask again (bounded) unless an overlay is on it.
+   * Changes are first counted from the mutation records: re-walking the page after every burst of a
+   * page's own small updates (a clock, an ad) cost more than the first walk. The page's length can
+   * move by no more than the text changed, so no growth is missed.
+   */
+  const worthIt = (records: readonly MutationRecord[]) => {
+    changedText += textChanged(records);
+    return changedText > significant(askedText);
+  };
   const watchGrowth = (current: Lifetime) => {
-    watchContent(current, GROWTH, async () => {
+    watchContent(current, { ...GROWTH, worthIt }, async () => {
       if (!alive() || overlayPresent()) return;
       const now = document.body ? await visibleTextInSlices(document.body, () => !current.ended && alive()) : '';
       if (now !== null && grewFrom(askedText, now.length)) await ask(current);

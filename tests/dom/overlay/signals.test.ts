@@ -57,6 +57,17 @@ describe('signals in slices', () => {
     expect(sent).toEqual(pageText(doc));
   });
 
+  it('leave out the text of scripts, styles, noscript, templates and text areas, wherever they are', async () => {
+    const doc = load(
+      '<body><p>alpha <b>beta</b></p><script>var a = 1;</script><div><style>p { color: red }</style>gamma<noscript>enable scripts</noscript>' +
+        '<textarea>typed words</textarea><template>template words</template></div><p>delta</p></body>',
+    );
+    const expected = ['alpha', 'beta', 'gamma', 'delta'];
+    expect(visibleText(doc.body).split(/\s+/).filter(Boolean)).toEqual(expected);
+    expect((await visibleTextInSlices(doc.body))!.split(/\s+/).filter(Boolean)).toEqual(expected);
+    expect(visibleText(doc.querySelector('script')!)).toBe('');
+  });
+
   it('stop when no longer wanted', async () => {
     const doc = load(`<body>${filler(12_000, 3)}</body>`);
     let calls = 0;
