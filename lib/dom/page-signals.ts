@@ -7,8 +7,9 @@ import type { PageSignals } from '../core/catalog';
 import { MAX_HASHES, MAX_TEXT } from '../core/limits';
 import { signalsOf, type PageText } from '../core/page-text';
 import { textHashes } from '../core/text/tokens';
-/** Elements whose text is not the page's visible text. */
-const HIDDEN_TEXT = 'script, style, noscript, template, textarea';
+/** Elements whose text is not the page's visible text (also the always-on growth count's, page-watch.ts). */
+export const HIDDEN_TEXT_TAGS: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+const HIDDEN_TEXT = [...HIDDEN_TEXT_TAGS].map((tag) => tag.toLowerCase()).join(', ');
 
 export function pageUrls(doc: Document): Pick<PageSignals, 'url' | 'canonical' | 'ogUrl'> {
   const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i]')?.href ?? null;

@@ -10,6 +10,7 @@
  * watches instead. Never runs Readability; stops for good when the extension goes away. Imports
  * stay light: this runs on every page.
  */
+import { HIDDEN_TEXT_TAGS } from '../dom/page-signals';
 import { isAskAgain } from '../messaging/to-content';
 import { createLifetime, type Lifetime } from '../overlay/lifetime';
 import { watchContent } from '../overlay/mutations';
@@ -39,13 +40,12 @@ const overlayPresent = () => shared[OVERLAY_FLAG] === true;
 const significant = (before: number) => Math.max(300, before * 0.25);
 const grewFrom = (before: number, now: number) => Math.abs(now - before) > significant(before);
 
-const HIDDEN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
 /** Characters of text in `nodes` (added or removed), counted natively; scripts and styles count none. */
 function textIn(nodes: NodeList): number {
   let chars = 0;
   for (const node of nodes) {
     if (node.nodeType === 3 /* TEXT_NODE */) chars += (node as Text).data.length;
-    else if (node.nodeType === 1 /* ELEMENT_NODE */ && !HIDDEN.has(node.nodeName)) chars += node.textContent?.length ?? 0;
+    else if (node.nodeType === 1 /* ELEMENT_NODE */ && !HIDDEN_TEXT_TAGS.has(node.nodeName)) chars += node.textContent?.length ?? 0;
   }
   return chars;
 }
