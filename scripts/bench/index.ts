@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --only stages,chromium,scale,sizes] [--rounds 3] [--long-loads 9] [--pages 10] [--sizes 1000,10000,100000] [--no-build] [--update-doc]
+ * npm run bench [-- --only stages,chromium,scale,sizes,floor] [--rounds 3] [--long-loads 9] [--pages 10] [--sizes 1000,10000,100000] [--no-build] [--update-doc]
+ *   [--floor-builds name=dir,…] [--floor-variants id,…]
  *
  * Counterpoint's performance benchmark (a benchmark, not a test: nothing here fails on a number).
  * Prints tables with the goals of issue 5 beside them and writes bench-output/bench.json (all
@@ -9,6 +10,7 @@
  *            (the 5,000-word page, whose budget is a goal, gets --long-loads loads: its median needs more than 3)
  *   scale    synthetic datasets of 1k, 10k, 100k claims: index build, heap, lookup, message size
  *   sizes    every built script, bytes and gzip
+ *   floor    (only when asked for) what any content script costs a page: tiny variant extensions and whole builds (floor.ts)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { loadHtml, newWindow } from '../pipeline';
 import { launchPair, OUT_DIR, snapshotExtension } from './browsers';
 import { bundleProbe } from './bundle';
 import { calibrate, probeStages, withAndWithout } from './chromium';
+import { floorRuns, LADDER, OURS, type FloorVariant } from './floor';
 import { CORPUS_DIR, corpusBenchPages, corpusParagraphs, demoBenchPages, loadCorpus, longArticle, ROOT, type BenchPage } from './pages';
 import { report, type BenchResults } from './report';
 import { unrelatedSentences, type ScaleRow } from './scale';
@@ -29,7 +32,9 @@ import { scriptSizes } from './sizes';
 import { nodeStages, type PageStages } from './stages-node';
 import { sentencesOf } from './synthetic';
 
-const PARTS = ['sizes', 'stages', 'chromium', 'scale'] as const;
+const PARTS = ['sizes', 'stages', 'chromium', 'scale', 'floor'] as const;
+/** Parts run when --only is not given (the floor runs a dozen browsers: only on request). */
+const DEFAULT_PARTS = PARTS.filter((p) => p !== 'floor');
 type Part = (typeof PARTS)[number];
 
 function options() {
@@ -38,7 +43,7 @@ function options() {
     const at = args.indexOf(`--${name}`);
     return at >= 0 ? args[at + 1] : undefined;
   };
-  const only = value('only')?.split(',').map((p) => p.trim()) ?? [...PARTS];
+  const only = value('only')?.split(',').map((p) => p.trim()) ?? [...DEFAULT_PARTS];
   for (const part of only) if (!PARTS.includes(part as Part)) throw new Error(`--only: unknown part "${part}" (parts: ${PARTS.join(', ')})`);
   return {
     parts: new Set(only as Part[]),
@@ -48,6 +53,8 @@ function options() {
     sizes: (value('sizes') ?? '1000,10000,100000').split(',').map(Number),
     build: !args.includes('--no-build'),
     updateDoc: args.includes('--update-doc'),
+    floorBuilds: (value('floor-builds')?.split(',') ?? []).map((pair) => pair.split('=') as [string, string]),
+    floorVariants: value('floor-variants')?.split(','),
   };
 }
 
@@ -76,7 +83,7 @@ async function main(): Promise<void> {
     longArticle: { id: long.id, url: long.url, htmlBytes: long.html.length },
   };
 
-  const needsBuild = opts.parts.has('chromium') || opts.parts.has('sizes');
+  const needsBuild = opts.parts.has('chromium') || opts.parts.has('sizes') || opts.parts.has('floor');
   let extensionDir: string | null = null;
   if (needsBuild) {
     if (opts.build) {
@@ -131,6 +138,14 @@ async function main(): Promise<void> {
       await pair.withExt.close();
       await pair.without.close();
     }
+  }
+
+  if (opts.parts.has('floor')) {
+    const builds: FloorVariant[] = [['build', extensionDir!] as [string, string], ...opts.floorBuilds].map(([id, dir]) => ({ id, does: `whole build ${dir}`, source: { dir } }));
+    const variants = [...LADDER, ...OURS, ...builds].filter((v) => !opts.floorVariants || opts.floorVariants.includes(v.id));
+    const pages = [...demo.filter((p) => p.kind === 'demo-unmatched').map((page) => ({ page, group: 'demo' as const })), ...spread(corpus, opts.pages).map((page) => ({ page, group: 'corpus' as const }))];
+    log(`floor: ${variants.length} variants × ${pages.length} pages × ${opts.rounds} rounds…`);
+    results.floor = { variants, runs: await floorRuns(variants, pages, opts.rounds, log) };
   }
 
   if (opts.parts.has('scale')) {

@@ -1,5 +1,6 @@
 /** The benchmark's tables, with the goals of issue 5 beside the figures they are about. */
 import type { Calibration, PageRuns, ProbeRun } from './chromium';
+import { floorTable, type FloorRun, type FloorVariant } from './floor';
 import { chromiumTables, pairs } from './report-chromium';
 import { nodeStageTable, probeTable } from './report-stages';
 import type { ScaleRow } from './scale';
@@ -22,6 +23,7 @@ export interface BenchResults {
   calibration?: Calibration;
   messages?: { id: string; hashes: number; chars: number; bytes: number }[];
   scale?: ScaleRow[];
+  floor?: { variants: FloorVariant[]; runs: FloorRun[] };
   goals?: Goal[];
   seconds?: number;
 }
@@ -175,6 +177,7 @@ export function report(results: BenchResults): string {
   if (results.nodeStages) parts.push('', nodeStageTable(results.nodeStages));
   if (results.probe) parts.push('', probeTable(results.probe));
   if (results.chromium) parts.push('', chromiumTables(results.chromium, results.calibration));
+  if (results.floor) parts.push('', floorTable(results.floor.variants, results.floor.runs));
   if (results.scale && results.messages) parts.push('', scaleTable(results.scale, results.messages));
   if (results.sizes) parts.push('', `Built scripts (chrome-mv3 built ${results.build?.builtAt ?? '?'}${results.firefoxBuiltAt ? `; firefox-mv2 built ${results.firefoxBuiltAt}` : ''})`, '', sizeTable(results.sizes));
   return parts.join('\n');
