@@ -52,9 +52,9 @@ export const LADDER: FloorVariant[] = [
   { id: 'runtime', does: '+ reads chrome.runtime.id', source: { js: 'void document.body; void chrome.runtime.id;' } },
   { id: 'send', does: '+ sendMessage(location.href), answer ignored', source: { js: SEND("''") } },
   { id: 'walk-send', does: '+ TreeWalker text walk, sends the text', source: { js: SEND(WALK) } },
-  { id: 'listen', does: '+ runtime.onMessage.addListener', source: { js: `${SEND(WALK)} chrome.runtime.onMessage.addListener(() => undefined);` } },
-  { id: 'observe', does: '+ a MutationObserver on <body> (subtree)', source: { js: `${SEND(WALK)} new MutationObserver(() => undefined).observe(document.body, { childList: true, subtree: true, characterData: true });` } },
-  { id: 'navigate', does: "+ listens to navigation's currententrychange and popstate", source: { js: `${SEND(WALK)} navigation.addEventListener('currententrychange', () => undefined); addEventListener('popstate', () => undefined);` } },
+  { id: 'listen', does: 'walk-send + runtime.onMessage.addListener', source: { js: `${SEND(WALK)} chrome.runtime.onMessage.addListener(() => undefined);` } },
+  { id: 'observe', does: 'walk-send + a MutationObserver on <body> (subtree)', source: { js: `${SEND(WALK)} new MutationObserver(() => undefined).observe(document.body, { childList: true, subtree: true, characterData: true });` } },
+  { id: 'navigate', does: "walk-send + navigation's currententrychange and popstate listeners", source: { js: `${SEND(WALK)} navigation.addEventListener('currententrychange', () => undefined); addEventListener('popstate', () => undefined);` } },
   { id: 'exec-isolated', does: 'no content script: the background runs the walk (executeScript file, isolated world)', source: { exec: WALK, world: 'ISOLATED' } },
   { id: 'main-world', does: "no content script: the background runs the walk in the page's MAIN world", source: { exec: WALK, world: 'MAIN' } },
 ];
