@@ -1,5 +1,6 @@
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { editReadabilitySource } from './scripts/build/readability-source';
 
 /**
  * The overlay script uses the browser's own promise-based extension API (Chrome MV3's `chrome`,
@@ -39,11 +40,23 @@ function overlayCompiledEagerly(): Plugin {
   };
 }
 
+/** Readability with the edits of scripts/build/readability-source.ts (work its parse did for nothing). */
+function readabilityEdited(): Plugin {
+  return {
+    name: 'counterpoint:readability-edits',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.replaceAll('\\', '/').endsWith('/@mozilla/readability/Readability.js')) return null;
+      return { code: editReadabilitySource(code), map: null };
+    },
+  };
+}
+
 // Manifest and build settings. Permissions are the fewest the features need; the README says why each is there.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [overlayWithoutPolyfill(), overlayCompiledEagerly()] }),
+  vite: () => ({ plugins: [overlayWithoutPolyfill(), overlayCompiledEagerly(), readabilityEdited()] }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Counterpoint',
     description: 'Quiet margin notes on news passages that another outlet has publicly disputed. Works from datasets inside your browser; sends nothing about your browsing.',
