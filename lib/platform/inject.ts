@@ -1,7 +1,7 @@
 /** Running content scripts in a tab's top frame: the overlay after the background said "maybe", the always-on script after an install or update. */
 import { browser } from 'wxt/browser';
 
-const OVERLAY_FILE = '/content-scripts/overlay.js';
+const OVERLAY_FILE = '/overlay.js';
 /** The always-on script (entrypoints/always-on.ts; listed in the manifest for pages loaded later). */
 const ALWAYS_ON_FILE = '/always-on.js';
 
