@@ -3,8 +3,9 @@
  * corpus page and demo page, the edited library must return exactly what the library itself does
  * (the article's HTML included, which exercises the retries that restore the page).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Readability } from '@mozilla/readability';
@@ -12,14 +13,14 @@ import { editReadabilitySource } from '../../scripts/build/readability-source';
 import { loadHtml, newWindow } from '../../scripts/pipeline';
 import { corpusPages } from './corpus-pages';
 
-const source = readFileSync(createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'), 'utf8');
+const require = createRequire(import.meta.url);
+const source = readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
 
-/** The edited source, evaluated as the CommonJS module it is. */
+/** The edited source, written to a file of its own and loaded as the CommonJS module it is. */
 function editedReadability(): typeof Readability {
-  const module = { exports: {} as unknown };
-  // The library's own (edited) source, run as the bundle runs it.
-  new Function('module', editReadabilitySource(source))(module);
-  return module.exports as typeof Readability;
+  const file = join(mkdtempSync(join(tmpdir(), 'counterpoint-readability-')), 'Readability.cjs');
+  writeFileSync(file, editReadabilitySource(source));
+  return require(file) as typeof Readability;
 }
 
 const demoDir = join(__dirname, '../../demo/pages');
