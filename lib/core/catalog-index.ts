@@ -399,14 +399,12 @@ export class CatalogIndex {
 
   /** The fingerprinted article the page contains most of (≥ COPY_CONTAINMENT), among those with enough indexed hashes on it. */
   private bestCopy(hashes: readonly number[]): number | null {
-    const { offsets, ids } = this.sketches;
+    const { keys, ids } = this.sketches;
     const { fingerprinted, needed, sketchOffsets, sketchHashes } = this.data;
     const hits = this.copyHits;
     const touched: number[] = [];
     for (const hash of hashes) {
-      const k = this.sketches.find(hash);
-      if (k < 0) continue;
-      for (let p = offsets[k]!; p < offsets[k + 1]!; p++) {
+      for (let p = this.sketches.find(hash); p >= 0 && p < keys.length && keys[p] === hash; p++) {
         const id = ids[p]!;
         // Saturates at 255: a page repeating a hash could otherwise wrap the count around.
         if (hits[id]! < 255 && hits[id]!++ === 0) touched.push(id);

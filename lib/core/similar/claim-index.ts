@@ -73,7 +73,7 @@ export class ClaimIndex {
   /** The packed index as plain data (typed arrays and strings), for `restore`; shares its arrays (not to be changed). */
   snapshot(): ClaimIndexSnapshot {
     this.pack();
-    const postings = this.packed?.arrays() ?? { keys: new Uint32Array(0), offsets: new Uint32Array(1), ids: new Uint32Array(0) };
+    const postings = this.packed?.arrays() ?? { keys: new Uint32Array(0), ids: new Uint32Array(0) };
     this.sharedKeys = this.keys;
     const typed = (array: number[] | Uint32Array) => (array instanceof Uint32Array ? array : Uint32Array.from(array));
     return { keys: this.keys, textKeys: typed(this.textKeys), sizes: typed(this.sizes), postings };
@@ -126,14 +126,12 @@ export class ClaimIndex {
     this.pack();
     const index = this.packed;
     if (!index) return [];
-    const { offsets, ids } = index;
+    const { keys, ids } = index;
     const hits = this.hits;
     // Texts in the order of their first hit, which orders candidates with equal scores.
     const touched: number[] = [];
     for (const hash of pageHashes) {
-      const k = index.find(hash);
-      if (k < 0) continue;
-      for (let p = offsets[k]!; p < offsets[k + 1]!; p++) {
+      for (let p = index.find(hash); p >= 0 && p < keys.length && keys[p] === hash; p++) {
         const id = ids[p]!;
         if (hits[id]!++ === 0) touched.push(id);
       }
