@@ -74,9 +74,9 @@ export function notesRecords(datasets: readonly Dataset[], records: number): Not
 }
 
 function withoutFingerprint(article: Article): Article {
-  const copy = { ...article };
-  delete copy.fingerprint;
-  return copy;
+  // Not `delete`: that leaves a slow dictionary object, slower to store.
+  const { fingerprint: _fingerprint, ...rest } = article;
+  return rest;
 }
 
 /**

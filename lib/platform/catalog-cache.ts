@@ -36,8 +36,11 @@ export const NOTES_LOADED = 'counterpoint:notes-loaded';
 /** A page's notes made from their pieces stored beside the index (no dataset read), look-up included. */
 export const NOTES_READ = 'counterpoint:notes-read';
 
-/** Notes records written per transaction: each is a few tens of KB. */
-const NOTES_BATCH = 256;
+/**
+ * Notes records written per transaction: each is a few tens of KB, and its structured clone is made
+ * on the worker's thread, so a batch is kept small enough not to hold up the pages' questions long.
+ */
+const NOTES_BATCH = 64;
 
 /** Installed records as last read from storage; null until read, or after `forgetInstalled`. */
 let installed: DatasetRecord[] | null = null;
