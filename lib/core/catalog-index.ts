@@ -17,7 +17,7 @@ import { siteKey, urlKey } from './url';
  * Bumped whenever what the index holds or how it is derived from the datasets changes, so that an
  * index persisted by an older version of the code is rebuilt rather than trusted.
  */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /**
  * A digest of everything an index holds (FNV-1a over its strings and numbers, in a fixed order). The
@@ -130,8 +130,7 @@ export interface CatalogIndexSnapshot {
   sketchHashes: Uint32Array;
   /** Smallest sketch hashes → fingerprinted numbers. */
   sketches: PostingsArrays;
-  /** Claims by note key: the article making it, the outlets answering it (in outlets). */
-  claimKeys: string[];
+  /** Claims, numbered as the claim index numbers their keys: the article making it, the outlets answering it (in outlets). */
   claimArticles: Uint32Array;
   responderOffsets: Uint32Array;
   responderOutlets: Uint32Array;
@@ -139,17 +138,21 @@ export interface CatalogIndexSnapshot {
 }
 
 export class CatalogIndex {
-  private readonly byUrl = new Map<string, number>();
-  private readonly claimByKey = new Map<string, number>();
+  private readonly byUrl: Map<string, number>;
   private readonly copyHits: Uint8Array;
 
   private constructor(
     private readonly data: CatalogIndexSnapshot,
     private readonly sketches: PackedPostings,
     private readonly claimIndex: ClaimIndex,
+    /** Address keys → articles, as `build` made them (or else from urlKeys and urlArticles). */
+    byUrl?: Map<string, number>,
   ) {
-    for (let i = 0; i < data.urlKeys.length; i++) this.byUrl.set(data.urlKeys[i]!, data.urlArticles[i]!);
-    for (let c = 0; c < data.claimKeys.length; c++) this.claimByKey.set(data.claimKeys[c]!, c);
+    if (!byUrl) {
+      byUrl = new Map();
+      for (let i = 0; i < data.urlKeys.length; i++) byUrl.set(data.urlKeys[i]!, data.urlArticles[i]!);
+    }
+    this.byUrl = byUrl;
     this.copyHits = new Uint8Array(data.fingerprinted.length);
   }
 
@@ -168,18 +171,29 @@ export class CatalogIndex {
       }
       return at;
     };
+    const disputed = datasets.map(disputedArticles);
+    // Typed arrays sized for every disputed article and its whole sketch (an upper bound: a ref
+    // twice is indexed once), filled in place rather than pushed to plain arrays and copied.
+    let most = 0;
+    let mostHashes = 0;
+    for (const list of disputed) {
+      most += list.length;
+      for (const { article } of list) mostHashes += article.fingerprint?.hashes.length ?? 0;
+    }
     const articleIds: string[] = [];
     const articleTitles: string[] = [];
-    const articleDatasets: number[] = [];
-    const articleOutlets: number[] = [];
+    const articleDatasets = new Uint32Array(most);
+    const articleOutlets = new Uint32Array(most);
     const articleAt = new Map<string, number>();
     const urls = new Map<string, number>();
-    const fingerprinted: number[] = [];
-    const needed: number[] = [];
-    const sketchOffsets = [0];
-    const sketchHashes: number[] = [];
+    const fingerprinted = new Uint32Array(most);
+    const needed = new Uint8Array(most);
+    const sketchOffsets = new Uint32Array(most + 1);
+    const sketchHashes = new Uint32Array(mostHashes);
+    let f = 0;
+    let sketchEnd = 0;
+    let sorted = new Uint32Array(256);
     const sketches = new PostingsBuilder();
-    const claimKeys: string[] = [];
     const claimAt = new Set<string>();
     const claimArticles: number[] = [];
     const responderOffsets = [0];
@@ -187,30 +201,43 @@ export class CatalogIndex {
     const claimIndex = new ClaimIndex();
     const datasetIds = datasets.map((dataset) => dataset.dataset.id);
     datasets.forEach((dataset, d) => {
-      for (const { ref, article, outlet } of disputedArticles(dataset)) {
+      for (const { ref, article, outlet } of disputed[d]!) {
         // A ref twice (two datasets with one id) keeps the first article, as the notes do.
         if (articleAt.has(ref)) continue;
         const a = articleIds.push(article.id) - 1;
         articleAt.set(ref, a);
         articleTitles.push(article.title);
-        articleDatasets.push(d);
-        articleOutlets.push(outletOf(dataset, outlet));
+        articleDatasets[a] = d;
+        articleOutlets[a] = outletOf(dataset, outlet);
         for (const url of [article.url, ...article.urls]) {
           const key = url ? urlKey(url) : null;
           if (key && !urls.has(key)) urls.set(key, a);
         }
+        const hashes = article.fingerprint?.hashes ?? [];
+        if (hashes.length === 0) continue;
+        fingerprinted[f] = a;
+        sketchHashes.set(hashes, sketchEnd);
+        sketchEnd += hashes.length;
+        sketchOffsets[++f] = sketchEnd;
         // Only the smallest hashes of each sketch are indexed, to find candidates; containment is then
         // measured on the whole sketch. A copy (containment ≥ 0.6) misses all 16 with odds of 0.4^16.
-        const indexed = [...new Set(article.fingerprint?.hashes ?? [])].sort((x, y) => x - y).slice(0, INDEXED_SKETCH);
-        if (indexed.length === 0) continue;
-        const f = fingerprinted.push(a) - 1;
-        needed.push(Math.min(MIN_SKETCH_HITS, Math.ceil(COPY_CONTAINMENT * indexed.length)));
-        for (const hash of article.fingerprint!.hashes) sketchHashes.push(hash);
-        sketchOffsets.push(sketchHashes.length);
-        for (const hash of indexed) sketches.add(hash, f);
+        // (The schema keeps hashes to 32-bit integers, so a typed array sorts them as numbers.)
+        if (hashes.length > sorted.length) sorted = new Uint32Array(hashes.length);
+        const smallest = sorted.subarray(0, hashes.length);
+        smallest.set(hashes);
+        smallest.sort();
+        let indexed = 0;
+        for (let i = 0; i < smallest.length && indexed < INDEXED_SKETCH; i++) {
+          if (i > 0 && smallest[i] === smallest[i - 1]) continue;
+          sketches.add(smallest[i]!, f - 1);
+          indexed++;
+        }
+        needed[f - 1] = Math.min(MIN_SKETCH_HITS, Math.ceil(COPY_CONTAINMENT * indexed));
       }
       // Every claim's words (quotes and summary) into the claim index, with what `similar` needs to
       // pass it over: its outlet (muted?) and the outlets answering it (their own pages quote it).
+      // A claim is numbered by its key's place in the claim index; one with no words indexed could
+      // never be a candidate, and is left out.
       for (const dispute of dataset.disputes) {
         for (const claim of dispute.claims) {
           const a = articleAt.get(`${dataset.dataset.id}/${claim.article}`);
@@ -218,7 +245,10 @@ export class CatalogIndex {
           const key = `${dataset.dataset.id}/${dispute.id}/${claim.id}`;
           if (claimAt.has(key)) continue;
           claimAt.add(key);
-          claimKeys.push(key);
+          const before = claimIndex.keyList.length;
+          for (const quote of claim.quotes) claimIndex.add(key, quote.exact);
+          claimIndex.add(key, claim.summary);
+          if (claimIndex.keyList.length === before) continue;
           claimArticles.push(a);
           for (const response of dispute.responses) {
             if (!response.respondsTo.includes(claim.id)) continue;
@@ -226,11 +256,12 @@ export class CatalogIndex {
             if (responder !== undefined) responderOutlets.push(articleOutlets[responder]!);
           }
           responderOffsets.push(responderOutlets.length);
-          for (const quote of claim.quotes) claimIndex.add(key, quote.exact);
-          claimIndex.add(key, claim.summary);
         }
       }
     });
+    const articles = articleIds.length;
+    // Cut to length only when something was left out (a copy), so the persisted arrays hold no slack.
+    const fit = <T extends Uint32Array | Uint8Array>(array: T, length: number): T => (array.length === length ? array : (array.slice(0, length) as T));
     const data: CatalogIndexSnapshot = {
       format: INDEX_FORMAT,
       datasetIds,
@@ -239,22 +270,21 @@ export class CatalogIndex {
       outletDomains: outlets.domains,
       articleIds,
       articleTitles,
-      articleDatasets: Uint32Array.from(articleDatasets),
-      articleOutlets: Uint32Array.from(articleOutlets),
+      articleDatasets: fit(articleDatasets, articles),
+      articleOutlets: fit(articleOutlets, articles),
       urlKeys: [...urls.keys()],
       urlArticles: Uint32Array.from(urls.values()),
-      fingerprinted: Uint32Array.from(fingerprinted),
-      needed: Uint8Array.from(needed),
-      sketchOffsets: Uint32Array.from(sketchOffsets),
-      sketchHashes: Uint32Array.from(sketchHashes),
+      fingerprinted: fit(fingerprinted, f),
+      needed: fit(needed, f),
+      sketchOffsets: fit(sketchOffsets, f + 1),
+      sketchHashes: fit(sketchHashes, sketchEnd),
       sketches: sketches.build().arrays(),
-      claimKeys,
       claimArticles: Uint32Array.from(claimArticles),
       responderOffsets: Uint32Array.from(responderOffsets),
       responderOutlets: Uint32Array.from(responderOutlets),
       claimIndex: claimIndex.snapshot(),
     };
-    return new CatalogIndex(data, checkedPostings(data.sketches, fingerprinted.length)!, claimIndex);
+    return new CatalogIndex(data, checkedPostings(data.sketches, f)!, claimIndex, urls);
   }
 
   /**
@@ -272,7 +302,8 @@ export class CatalogIndex {
     const outlets = data.outletIds?.length;
     const articles = data.articleIds?.length;
     const fingerprinted = data.fingerprinted?.length;
-    const claims = data.claimKeys?.length;
+    const claimKeys = (data.claimIndex as Partial<ClaimIndexSnapshot> | undefined)?.keys;
+    const claims = Array.isArray(claimKeys) ? claimKeys.length : -1;
     const ok =
       strings(data.datasetIds) &&
       strings(data.outletIds) &&
@@ -293,7 +324,6 @@ export class CatalogIndex {
       data.needed.length === fingerprinted &&
       data.sketchHashes instanceof Uint32Array &&
       offsets(data.sketchOffsets, fingerprinted, data.sketchHashes.length) &&
-      strings(data.claimKeys) &&
       u32(data.claimArticles, claims, articles) &&
       data.responderOutlets instanceof Uint32Array &&
       u32(data.responderOutlets, data.responderOutlets.length, outlets) &&
@@ -352,9 +382,7 @@ export class CatalogIndex {
     const keys: string[] = [];
     let first = -1;
     // A page sharing sentences with the datasets can have hundreds of candidates: stop at the first MAX_SIMILAR that count.
-    for (const { key } of this.claimIndex.candidates(page.hashes)) {
-      const c = this.claimByKey.get(key);
-      if (c === undefined) continue;
+    for (const { key, at: c } of this.claimIndex.rank(page.hashes)) {
       const a = data.claimArticles[c]!;
       if (muted.has(data.outletIds[data.articleOutlets[a]!]!) || onSite(c)) continue;
       if (first < 0) first = a;
@@ -371,14 +399,12 @@ export class CatalogIndex {
 
   /** The fingerprinted article the page contains most of (≥ COPY_CONTAINMENT), among those with enough indexed hashes on it. */
   private bestCopy(hashes: readonly number[]): number | null {
-    const { offsets, ids } = this.sketches;
+    const { keys, ids } = this.sketches;
     const { fingerprinted, needed, sketchOffsets, sketchHashes } = this.data;
     const hits = this.copyHits;
     const touched: number[] = [];
     for (const hash of hashes) {
-      const k = this.sketches.find(hash);
-      if (k < 0) continue;
-      for (let p = offsets[k]!; p < offsets[k + 1]!; p++) {
+      for (let p = this.sketches.find(hash); p >= 0 && p < keys.length && keys[p] === hash; p++) {
         const id = ids[p]!;
         // Saturates at 255: a page repeating a hash could otherwise wrap the count around.
         if (hits[id]! < 255 && hits[id]!++ === 0) touched.push(id);

@@ -23,37 +23,63 @@ export interface CatalogOptions {
   /**
    * The index of exactly these datasets, built before (`catalog.index`) or read back from storage:
    * the catalog then only reads the datasets for the notes, a small part of the build's work.
+   * Without it, the index is built on the first look-up.
    */
   index?: CatalogIndex;
 }
 
 export class Catalog {
-  /** What `match` and `identify` look up (see catalog-index.ts); persisted by the background. */
-  readonly index: CatalogIndex;
-  private readonly articles = new Map<string, DisputedArticle>();
+  private built: CatalogIndex | null;
+  private readonly datasets: readonly Dataset[];
   private readonly muted: ReadonlySet<string>;
-  /** Claims by note key, for the notes of pages the datasets do not know (see similar/). */
-  private readonly claims = new Map<string, ClaimEntry>();
+  /**
+   * The datasets' disputed articles by ref, and their claims by note key (for the notes of pages the
+   * datasets do not know, see similar/): made on the first notes asked for, as a catalog that only
+   * matches pages never needs them (at 100k claims they are a fifth of the build and tens of MB).
+   */
+  private notes: { articles: Map<string, DisputedArticle>; claims: Map<string, ClaimEntry> } | null = null;
 
   constructor(datasets: readonly Dataset[], options: CatalogOptions = {}) {
+    this.datasets = datasets;
     this.muted = options.mutedOutlets ?? new Set();
-    for (const dataset of datasets) this.add(dataset);
-    this.index = options.index ?? CatalogIndex.build(datasets);
+    this.built = options.index ?? null;
   }
 
+  /**
+   * What `match` and `identify` look up (see catalog-index.ts); persisted by the background. Built
+   * when first wanted: a catalog made for notes alone (notes-records.ts) never needs it.
+   */
+  get index(): CatalogIndex {
+    return (this.built ??= CatalogIndex.build(this.datasets));
+  }
+
+  /** Disputed articles (the index and the notes keep the same ones). */
   get size(): number {
-    return this.articles.size;
+    return this.index.size;
   }
 
-  private add(dataset: Dataset): void {
-    for (const entry of disputedArticles(dataset)) if (!this.articles.has(entry.ref)) this.articles.set(entry.ref, entry);
-    for (const dispute of dataset.disputes) {
-      for (const claim of dispute.claims) {
-        const entry = this.articles.get(`${dataset.dataset.id}/${claim.article}`);
-        const key = `${dataset.dataset.id}/${dispute.id}/${claim.id}`;
-        if (entry?.dataset === dataset && !this.claims.has(key)) this.claims.set(key, { entry, dispute, claim });
+  private get articles(): Map<string, DisputedArticle> {
+    return (this.notes ??= this.readNotes()).articles;
+  }
+
+  private get claims(): Map<string, ClaimEntry> {
+    return (this.notes ??= this.readNotes()).claims;
+  }
+
+  private readNotes(): { articles: Map<string, DisputedArticle>; claims: Map<string, ClaimEntry> } {
+    const articles = new Map<string, DisputedArticle>();
+    const claims = new Map<string, ClaimEntry>();
+    for (const dataset of this.datasets) {
+      for (const entry of disputedArticles(dataset)) if (!articles.has(entry.ref)) articles.set(entry.ref, entry);
+      for (const dispute of dataset.disputes) {
+        for (const claim of dispute.claims) {
+          const entry = articles.get(`${dataset.dataset.id}/${claim.article}`);
+          const key = `${dataset.dataset.id}/${dispute.id}/${claim.id}`;
+          if (entry?.dataset === dataset && !claims.has(key)) claims.set(key, { entry, dispute, claim });
+        }
       }
     }
+    return { articles, claims };
   }
 
   private responsesTo({ dispute, claim }: ClaimEntry): Response[] {

@@ -1,9 +1,10 @@
 /**
  * A packed inverted index from 32-bit hashes to small integer ids, for the background's indexes of
- * 100,000 claims: the distinct hashes sorted in one typed array, each hash's ids as a slice of
- * another, and a table of where each range of hashes starts, so a look-up is a step or two of
- * binary search. A Map of the 2.7 million n-gram hashes of 100k claims took seconds to build and
- * hundreds of MB; these arrays are built with one radix sort and take about 12 bytes per hash.
+ * 100,000 claims: the (hash, id) pairs sorted by hash in two typed arrays, and a table of where each
+ * range of hashes starts, so a look-up is a step or two of binary search. A Map of the 2.7 million
+ * n-gram hashes of 100k claims took seconds to build and hundreds of MB; these arrays are built with
+ * one radix sort and take 8 bytes a pair. (Nearly every hash has one id, so a list of distinct
+ * hashes with offsets into the ids would take 12.)
  */
 
 /** Collects (hash, id) pairs, then packs them. Ids must be added in ascending order (each text after the previous). */
@@ -15,9 +16,7 @@ export class PostingsBuilder {
   /** Starts from the pairs of an index already packed, to add more to it. */
   constructor(from?: PackedPostings) {
     if (!from) return;
-    for (let k = 0; k < from.keys.length; k++) {
-      for (let p = from.offsets[k]!; p < from.offsets[k + 1]!; p++) this.add(from.keys[k]!, from.ids[p]!);
-    }
+    for (let p = 0; p < from.keys.length; p++) this.add(from.keys[p]!, from.ids[p]!);
   }
 
   add(hash: number, id: number): void {
@@ -37,29 +36,17 @@ export class PostingsBuilder {
   /** The packed index; a pair given twice is kept once. */
   build(): PackedPostings {
     const [hashes, ids] = sortByHash(this.hashes.subarray(0, this.length), this.ids.subarray(0, this.length));
-    let distinct = 0;
     let pairs = 0;
-    for (let i = 0; i < hashes.length; i++) {
-      if (i === 0 || hashes[i] !== hashes[i - 1]) distinct++;
-      else if (ids[i] === ids[i - 1]) continue;
-      pairs++;
-    }
-    const keys = new Uint32Array(distinct);
-    const offsets = new Uint32Array(distinct + 1);
+    for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1] || ids[i] !== ids[i - 1]) pairs++;
+    const keys = new Uint32Array(pairs);
     const packed = new Uint32Array(pairs);
-    let k = -1;
     let p = 0;
     for (let i = 0; i < hashes.length; i++) {
-      const newKey = i === 0 || hashes[i] !== hashes[i - 1];
-      if (!newKey && ids[i] === ids[i - 1]) continue;
-      if (newKey) {
-        keys[++k] = hashes[i]!;
-        offsets[k] = p;
-      }
+      if (i > 0 && hashes[i] === hashes[i - 1] && ids[i] === ids[i - 1]) continue;
+      keys[p] = hashes[i]!;
       packed[p++] = ids[i]!;
     }
-    offsets[distinct] = p;
-    return new PackedPostings(keys, offsets, packed);
+    return new PackedPostings(keys, packed);
   }
 }
 
@@ -94,40 +81,38 @@ function sortByHash(hashes: Uint32Array, ids: Uint32Array): [Uint32Array, Uint32
   return [fromHashes, fromIds];
 }
 
-/** The three arrays of a packed index, as persisted (structured-cloneable). */
+/** The two arrays of a packed index, as persisted (structured-cloneable). */
 export interface PostingsArrays {
   keys: Uint32Array;
-  offsets: Uint32Array;
   ids: Uint32Array;
 }
 
 /**
- * A packed index from arrays read back from storage, or null unless they are one: keys strictly
- * ascending, offsets from 0 to the end of ids without going back, every id below `idLimit`. A
+ * A packed index from arrays read back from storage, or null unless they are one: as many keys as
+ * ids, keys ascending, each hash's ids ascending and each pair once, every id below `idLimit`. A
  * truncated or damaged record must be rebuilt, never searched (a wrong id would be a wrong answer).
  */
 export function checkedPostings(value: unknown, idLimit: number): PackedPostings | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { keys, offsets, ids } = value as Partial<PostingsArrays>;
-  if (!(keys instanceof Uint32Array && offsets instanceof Uint32Array && ids instanceof Uint32Array)) return null;
-  if (offsets.length !== keys.length + 1 || offsets[0] !== 0 || offsets[keys.length] !== ids.length) return null;
-  for (let k = 1; k < keys.length; k++) if (keys[k]! <= keys[k - 1]!) return null;
-  for (let k = 1; k < offsets.length; k++) if (offsets[k]! < offsets[k - 1]!) return null;
-  for (let p = 0; p < ids.length; p++) if (ids[p]! >= idLimit) return null;
-  return new PackedPostings(keys, offsets, ids);
+  const { keys, ids } = value as Partial<PostingsArrays>;
+  if (!(keys instanceof Uint32Array && ids instanceof Uint32Array) || keys.length !== ids.length) return null;
+  for (let p = 0; p < ids.length; p++) {
+    if (ids[p]! >= idLimit) return null;
+    if (p > 0 && (keys[p]! < keys[p - 1]! || (keys[p] === keys[p - 1] && ids[p]! <= ids[p - 1]!))) return null;
+  }
+  return new PackedPostings(keys, ids);
 }
 
 export class PackedPostings {
-  /** Where the keys whose bits above `shift` are b start: keys[buckets[b] .. buckets[b + 1]). */
+  /** Where the pairs whose keys' bits above `shift` are b start: keys[buckets[b] .. buckets[b + 1]). */
   private readonly buckets: Uint32Array;
   private readonly shift: number;
   private readonly maxKey: number;
 
   constructor(
-    /** Distinct hashes, ascending. */
+    /** The pairs' hashes, ascending (a hash with several ids, once per id). */
     readonly keys: Uint32Array,
-    /** The ids of keys[k] are ids[offsets[k] .. offsets[k + 1]). */
-    readonly offsets: Uint32Array,
+    /** The pairs' ids: those of a hash, in the order added. */
     readonly ids: Uint32Array,
   ) {
     // Buckets split the range of the keys actually held (sketch hashes are the smallest ones, all
@@ -148,22 +133,21 @@ export class PackedPostings {
   }
 
   arrays(): PostingsArrays {
-    return { keys: this.keys, offsets: this.offsets, ids: this.ids };
+    return { keys: this.keys, ids: this.ids };
   }
 
-  /** The index k of `hash` among the keys (its ids: ids[offsets[k] .. offsets[k + 1])), or -1. */
+  /** The first place p of `hash` among the keys (its ids: ids[p], ids[p + 1]… while keys[p] is `hash`), or -1. */
   find(hash: number): number {
     if (hash > this.maxKey || this.keys.length === 0) return -1;
     const bucket = hash >>> this.shift;
     let low = this.buckets[bucket]!;
-    let high = this.buckets[bucket + 1]!;
+    const end = this.buckets[bucket + 1]!;
+    let high = end;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      const key = this.keys[middle]!;
-      if (key === hash) return middle;
-      if (key < hash) low = middle + 1;
+      if (this.keys[middle]! < hash) low = middle + 1;
       else high = middle;
     }
-    return -1;
+    return low < end && this.keys[low] === hash ? low : -1;
   }
 }

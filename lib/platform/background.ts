@@ -9,7 +9,7 @@ import { siteKey } from '../core/url';
 import { isOwnTopFrameContentScript, type SenderLike } from '../messaging/guards';
 import { parseContentMessage, type NotesReply, type PageVerdict } from '../messaging/protocol';
 import { ASK_AGAIN } from '../messaging/to-content';
-import { catalogFor, ensureDatasets, notesCatalogFor } from './catalog-cache';
+import { catalogFor, ensureDatasets, pageNotes } from './catalog-cache';
 import { watchCatalogVersion } from './catalog-version';
 import { startDatasetSync } from './dataset-sync';
 import { injectAlwaysOnIntoOpenTabs, injectOverlay } from './inject';
@@ -36,11 +36,8 @@ export async function handleContentMessage(message: unknown, sender: SenderLike)
       if (shownOn(settings, sender.url ?? '')) await injectOverlay(tabId).catch(() => undefined);
       return { maybe: true };
     }
-    case 'notes': {
-      const catalog = await notesCatalogFor(settings);
-      const article = catalog.match(signalsOf(parsed.page));
-      return { article, notes: article ? catalog.notesFor(article) : [] };
-    }
+    case 'notes':
+      return pageNotes(settings, signalsOf(parsed.page));
     case 'count':
       await showCount(tabId, parsed.count);
       return null;

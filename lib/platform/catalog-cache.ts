@@ -7,16 +7,20 @@
  * it takes seconds to build, so once built it is persisted (dataset-db.ts, keyed by exactly what it
  * was built from) and a restarted worker reads it back instead. The notes need the datasets
  * themselves, parsed: they are read only when a page asks for notes (a page the index said "maybe"
- * to), and kept from then on. Only enabled datasets are read.
+ * to), and kept from then on. So that the first notes after a restart need no dataset parsed, the
+ * pieces each page's notes are made from are stored beside the index under the same key
+ * (core/notes-records.ts); a page's notes are made from its pieces while the datasets are not
+ * loaded, and from the datasets if a piece is missing or damaged. Only enabled datasets are read.
  */
 import { browser } from 'wxt/browser';
 import { Catalog } from '../core/catalog';
 import { CatalogIndex, INDEX_FORMAT, snapshotDigest, type PageSignals } from '../core/catalog-index';
 import type { Dataset } from '../core/dataset/schema';
-import type { IdentifiedArticle } from '../core/notes';
+import type { IdentifiedArticle, NoteView } from '../core/notes';
+import { notesDatasets, notesRecordCount, notesRecordOf, notesRecords } from '../core/notes-records';
 import type { Settings } from '../core/settings';
 import { builtinDatasets } from './builtin';
-import { deleteIndex, getBody, getIndex, listRecords, putIndex } from './dataset-db';
+import { deleteIndex, getBody, getIndex, getNotes, listRecords, putIndex, putNotes } from './dataset-db';
 import type { DatasetRecord } from './dataset-records';
 
 export { builtinDatasets };
@@ -29,13 +33,24 @@ export const INDEX_RESTORED = 'counterpoint:index-restored';
 export const INDEX_BUILT = 'counterpoint:index-built';
 /** The same for the notes: the datasets read and parsed, and the notes' catalog made on the index. */
 export const NOTES_LOADED = 'counterpoint:notes-loaded';
+/** A page's notes made from their pieces stored beside the index (no dataset read), look-up included. */
+export const NOTES_READ = 'counterpoint:notes-read';
+
+/**
+ * Notes records written per transaction: each is a few tens of KB, and its structured clone is made
+ * on the worker's thread, so a batch is kept small enough not to hold up the pages' questions long.
+ */
+const NOTES_BATCH = 64;
 
 /** Installed records as last read from storage; null until read, or after `forgetInstalled`. */
 let installed: DatasetRecord[] | null = null;
 const loaded = new Map<string, { revision: number; dataset: Dataset }>();
 let queue: Promise<void> = Promise.resolve();
-/** The match index and the key of what it was built from (`indexKey`). */
-let current: { key: string; index: CatalogIndex } | null = null;
+/**
+ * The match index and the key of what it was built from (`indexKey`); `restored` when it was read
+ * back from storage (the datasets are then not loaded, and the notes come from their stored pieces).
+ */
+let current: { key: string; index: CatalogIndex; restored: boolean } | null = null;
 /** An index built from what was loaded when `current` could not be had (see `catalogFor`). */
 let fallback: { key: string; index: CatalogIndex } | null = null;
 /** The catalog with notes, and its key (`catalogKey`). */
@@ -113,22 +128,56 @@ async function syncIndex(settings: Settings): Promise<void> {
   if (persisted) {
     const index = CatalogIndex.restore(await getIndex(key).catch(() => null));
     if (index) {
-      current = { key, index };
+      current = { key, index, restored: true };
       performance.measure(INDEX_RESTORED, { start });
       return;
     }
   }
   await loadDatasets(settings);
-  const index = CatalogIndex.build(datasetsFor(settings));
+  const datasets = datasetsFor(settings);
+  const index = CatalogIndex.build(datasets);
   performance.measure(INDEX_BUILT, { start });
-  current = { key, index };
+  current = { key, index, restored: false };
   // Written after the answer that waits for it; the built-in datasets alone build in well under a
   // millisecond and need no record (an old one is dropped, as it may be tens of MB).
   setTimeout(() => {
     if (current?.key !== key) return;
-    const saved = persisted ? putIndex(key, index.snapshot()) : deleteIndex();
+    const saved = persisted ? putIndex(key, index.snapshot()).then(() => storeNotes(key, datasets, index.size)) : deleteIndex();
     saved.catch((error: unknown) => persisted && console.warn('Counterpoint: could not store the catalog index', error));
   });
+}
+
+/**
+ * Stores the pieces the notes are made from, beside the index of `key` (built from exactly these
+ * datasets), a batch per transaction; stops if the index changed meanwhile (a record of an index no
+ * longer current is never read: each carries its key).
+ */
+async function storeNotes(key: string, datasets: readonly Dataset[], articles: number): Promise<void> {
+  const records = notesRecords(datasets, notesRecordCount(articles));
+  if (!records) return;
+  for (let first = 0; first < records.length; first += NOTES_BATCH) {
+    if (current?.key !== key) return;
+    await putNotes(key, first, records.slice(first, first + NOTES_BATCH));
+  }
+}
+
+/**
+ * The notes of `article` (found by `index`, of `key`) made from their pieces stored beside it, or
+ * null if any piece is not there as stored with this key.
+ */
+async function storedNotes(key: string, index: CatalogIndex, article: IdentifiedArticle, muted: ReadonlySet<string>): Promise<NoteView[] | null> {
+  const records = notesRecordCount(index.size);
+  const read = async (names: readonly string[]) => {
+    const numbers = names.map((name) => notesRecordOf(name, records));
+    const distinct = [...new Set(numbers)];
+    const got = await getNotes(key, distinct);
+    return names.map((name, i) => {
+      const entries = got[distinct.indexOf(numbers[i]!)];
+      return typeof entries === 'object' && entries !== null && Object.hasOwn(entries, name) ? (entries as Record<string, unknown>)[name] : undefined;
+    });
+  };
+  const datasets = await notesDatasets(article, read).catch(() => null);
+  return datasets && new Catalog(datasets, { mutedOutlets: muted }).notesFor(article);
 }
 
 /** Reads and parses the enabled datasets not loaded yet; drops those no longer wanted. */
@@ -191,8 +240,10 @@ export function catalogFor(settings: Settings): PageMatcher {
     match: (page) => {
       const answer = index.match(page, muted);
       // A page said "maybe" to asks for its notes next (once the overlay is in): after this answer,
-      // start reading the datasets the notes need, rather than when it asks.
-      if (answer && cached?.key !== catalogKey(settings)) setTimeout(() => void notesCatalogFor(settings));
+      // start reading the datasets the notes need, rather than when it asks; unless its notes will
+      // be made from their stored pieces (a restored index).
+      const fromPieces = current?.key === key && current.restored;
+      if (answer && !fromPieces && cached?.key !== catalogKey(settings)) setTimeout(() => void notesCatalogFor(settings));
       return answer;
     },
   };
@@ -213,4 +264,28 @@ export async function notesCatalogFor(settings: Settings): Promise<Catalog> {
     catalog = cached.catalog;
   });
   return catalog ?? new Catalog(datasetsFor(settings), { mutedOutlets: new Set(settings.mutedOutlets) });
+}
+
+/**
+ * What the background answers a page asking for notes: the article it is, and its notes. While the
+ * index was read back from storage and the datasets are not loaded, the notes are made from their
+ * stored pieces (a few KB read); from the datasets, read and parsed, when a piece is not there.
+ */
+export async function pageNotes(settings: Settings, page: PageSignals): Promise<{ article: IdentifiedArticle | null; notes: NoteView[] }> {
+  await ensureDatasets(settings);
+  const start = performance.now();
+  const key = indexKey(settings);
+  const index = current;
+  const muted = new Set(settings.mutedOutlets);
+  if (index && index.key === key && index.restored && cached?.key !== catalogKey(settings)) {
+    const article = index.index.match(page, muted);
+    const notes = article ? await storedNotes(index.key, index.index, article, muted) : [];
+    if (notes) {
+      performance.measure(NOTES_READ, { start });
+      return { article, notes };
+    }
+  }
+  const catalog = await notesCatalogFor(settings);
+  const article = catalog.match(page);
+  return { article, notes: article ? catalog.notesFor(article) : [] };
 }

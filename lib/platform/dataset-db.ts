@@ -7,7 +7,9 @@
  *
  * A fourth store, `index`, holds one record: the catalog's match index as last built, with the key
  * of what it was built from (lib/platform/catalog-cache.ts), so a restarted service worker reads it
- * back instead of building it again. It is a cache: losing it costs one build.
+ * back instead of building it again; and beside it, records of the pieces the notes are made from
+ * (core/notes-records.ts), each with the same key, so the first notes need no dataset parsed. It is
+ * a cache: losing it costs one build.
  *
  * Why not storage.local: every storage.local change is broadcast with its new value to every
  * context listening to storage.onChanged, and the always-on script listens in every tab; a 50 MB
@@ -24,6 +26,8 @@ const OUTLETS = 'outlets';
 const BODIES = 'bodies';
 const INDEX = 'index';
 const INDEX_RECORD = 'catalog';
+/** Records of the notes' pieces beside the index: `notes:0`, `notes:1`… */
+const NOTES_RECORD = 'notes';
 
 let opening: Promise<IDBDatabase> | null = null;
 
@@ -166,11 +170,12 @@ export async function getIndex(key: string): Promise<unknown> {
   return stored?.key === key ? stored.snapshot : null;
 }
 
-/** Replaces the persisted match index, in one transaction. */
+/** Replaces the persisted match index, in one transaction; the notes records of the last one go with it. */
 export async function putIndex(key: string, snapshot: unknown): Promise<void> {
   const db = await openDatasetDb();
   const tx = db.transaction(INDEX, 'readwrite');
   const finished = done(tx);
+  tx.objectStore(INDEX).clear();
   tx.objectStore(INDEX).put({ key, snapshot } satisfies StoredIndex, INDEX_RECORD);
   tx.objectStore(INDEX).put(key, `${INDEX_RECORD}:key`);
   await finished;
@@ -182,4 +187,29 @@ export async function deleteIndex(): Promise<void> {
   const finished = done(tx);
   tx.objectStore(INDEX).clear();
   await finished;
+}
+
+/** A record of the notes' pieces (core/notes-records.ts), with the key of the index it goes with. */
+interface StoredNotes {
+  key: string;
+  entries: unknown;
+}
+
+const notesRecord = (n: number) => `${NOTES_RECORD}:${n}`;
+
+/** Stores records of the notes' pieces, numbered from `first`, in one transaction. */
+export async function putNotes(key: string, first: number, records: readonly unknown[]): Promise<void> {
+  const db = await openDatasetDb();
+  const tx = db.transaction(INDEX, 'readwrite');
+  const finished = done(tx);
+  records.forEach((entries, i) => tx.objectStore(INDEX).put({ key, entries } satisfies StoredNotes, notesRecord(first + i)));
+  await finished;
+}
+
+/** The entries of these notes records (unchecked), each null unless stored with this key. */
+export async function getNotes(key: string, numbers: readonly number[]): Promise<unknown[]> {
+  const db = await openDatasetDb();
+  const store = db.transaction(INDEX, 'readonly').objectStore(INDEX);
+  const stored = await Promise.all(numbers.map((n) => request(store.get(notesRecord(n))) as Promise<Partial<StoredNotes> | undefined>));
+  return stored.map((record) => (record?.key === key ? record.entries : null));
 }

@@ -10,5 +10,5 @@ const [input, output] = process.argv.slice(2);
 if (!input || !output) throw new Error('usage: scale-child.ts INPUT.json OUTPUT.json');
 const { sizes, ...data } = JSON.parse(readFileSync(input, 'utf8')) as ScaleInput & { sizes: number[] };
 const started = Date.now();
-const rows = scale(sizes, data, (line) => process.stderr.write(`[${String(Math.round((Date.now() - started) / 1000)).padStart(3)} s in scale] ${line.trim()}\n`));
+const rows = await scale(sizes, data, (line) => process.stderr.write(`[${String(Math.round((Date.now() - started) / 1000)).padStart(3)} s in scale] ${line.trim()}\n`));
 writeFileSync(output, JSON.stringify(rows));

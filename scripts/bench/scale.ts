@@ -1,5 +1,5 @@
 /**
- * Part 3: the background's catalog at 1k, 10k and 100k claims: index build time, heap it keeps,
+ * Part 3: the background's catalog at 1k, 10k and 100k claims: index build time, memory it keeps,
  * lookup time per page (`match`, as the background asks, on the corpus pages' real signals), and
  * the size of the always-on script's message per page; and what a restarted service worker pays
  * before its first answer (`coldStart`).
@@ -14,6 +14,8 @@ import { runInNewContext } from 'node:vm';
 import { Catalog, type PageSignals } from '../../lib/core/catalog';
 import { CatalogIndex } from '../../lib/core/catalog-index';
 import type { Dataset } from '../../lib/core/dataset/schema';
+import type { IdentifiedArticle } from '../../lib/core/notes';
+import { notesDatasets, notesRecordCount, notesRecordOf, notesRecords } from '../../lib/core/notes-records';
 import { textHashes } from '../../lib/core/text/tokens';
 import { median, summarise, type Summary } from './stats';
 import { syntheticDataset } from './synthetic';
@@ -23,10 +25,13 @@ export interface ScaleRow {
   articles: number;
   fingerprintedArticles: number;
   datasetJsonBytes: number;
-  /** `new Catalog([dataset])`, median of the builds. */
+  /** `CatalogIndex.build([dataset])` (what the background builds; the notes' maps are made on the first notes), median of the builds. */
   buildMs: number;
   builds: number[];
-  /** Heap of the dataset objects, then of the index on top (after a full GC each). */
+  /**
+   * Memory of the dataset objects, then of the index on top (after a full GC each): the JS heap and
+   * the typed arrays' buffers (outside the heap, where most of the index is).
+   */
   datasetHeapBytes: number;
   indexHeapBytes: number;
   /** Per page: median of 5 identify calls. */
@@ -57,6 +62,20 @@ export interface ColdStart {
   snapshotBytes: number;
   /** After a restore, the first page asking for notes: the dataset parsed, `new Catalog` on the restored index, `notesFor`. */
   notesMs: number;
+  /**
+   * The same from the notes' pieces stored beside the index (notes-records.ts): the records the page
+   * needs read back (V8-deserialized, as IndexedDB does), checked, put together, `notesFor` (median of 5).
+   */
+  notesFromPiecesMs: number;
+  /** All the pieces' records, V8-serialized, and what cutting and serializing them cost once (after a build). */
+  piecesBytes: number;
+  piecesStoreMs: number;
+}
+
+/** JS heap and typed arrays' buffers, in bytes. */
+function memory(): number {
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
 }
 
 function collector(): () => void {
@@ -75,7 +94,7 @@ function jsonBytes(dataset: Dataset): number {
 }
 
 /** match() (the background's question) on each page's signals: per page the median of 5 calls, after one warm-up pass. */
-export function lookupTimes(catalog: Catalog, signals: readonly PageSignals[]): Summary {
+export function lookupTimes(catalog: Pick<Catalog, 'match'>, signals: readonly PageSignals[]): Summary {
   for (const s of signals) catalog.match(s);
   return summarise(
     signals.map((s) => {
@@ -97,29 +116,29 @@ export interface ScaleInput {
   overlapping: readonly PageSignals[];
 }
 
-export function scale(sizes: readonly number[], input: ScaleInput, log: (line: string) => void): ScaleRow[] {
+export async function scale(sizes: readonly number[], input: ScaleInput, log: (line: string) => void): Promise<ScaleRow[]> {
   const gc = collector();
   const rows: ScaleRow[] = [];
   for (const claims of sizes) {
     const started = Date.now();
     gc();
-    const heap0 = process.memoryUsage().heapUsed;
+    const heap0 = memory();
     const dataset = syntheticDataset(claims, input.sentences);
     gc();
-    const heap1 = process.memoryUsage().heapUsed;
+    const heap1 = memory();
     // Extra timed builds first, each dropped at once, so at most one index is alive at a time.
     const builds: number[] = [];
     for (let i = 0; i < (claims >= 100_000 ? 0 : 2); i++) {
       const start = performance.now();
-      void new Catalog([dataset]).size;
+      void CatalogIndex.build([dataset]).size;
       builds.push(performance.now() - start);
       gc();
     }
     const start = performance.now();
-    const built = new Catalog([dataset]);
+    const built = CatalogIndex.build([dataset]);
     builds.push(performance.now() - start);
     gc();
-    const heap2 = process.memoryUsage().heapUsed;
+    const heap2 = memory();
     rows.push({
       claims,
       articles: dataset.articles.length,
@@ -133,7 +152,7 @@ export function scale(sizes: readonly number[], input: ScaleInput, log: (line: s
       lookupOverlapping: lookupTimes(built, input.overlapping),
       maybeHeldOut: input.heldOut.filter((s) => built.match(s) !== null).length,
       maybeOverlapping: input.overlapping.filter((s) => built.match(s) !== null).length,
-      coldStart: coldStart(dataset, built, input.overlapping, claims >= 100_000 ? 1 : 3, gc),
+      coldStart: await coldStart(dataset, built, input.overlapping, claims >= 100_000 ? 1 : 3, gc),
       seconds: (Date.now() - started) / 1000,
     });
     log(`  scale: ${claims} claims in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -142,12 +161,17 @@ export function scale(sizes: readonly number[], input: ScaleInput, log: (line: s
 }
 
 /** Cold start of the background (see ColdStart), on a page that gets an answer. */
-function coldStart(dataset: Dataset, built: Catalog, pages: readonly PageSignals[], runs: number, gc: () => void): ColdStart {
+async function coldStart(dataset: Dataset, built: CatalogIndex, pages: readonly PageSignals[], runs: number, gc: () => void): Promise<ColdStart> {
   const body = JSON.stringify(dataset);
   const known: PageSignals = { url: dataset.articles[0]!.url!, canonical: null, ogUrl: null, hashes: [] };
   const page = pages.find((p) => built.match(p)) ?? known;
-  const bytes = serialize(built.index.snapshot());
-  const samples: Omit<ColdStart, 'runs' | 'snapshotBytes'>[] = [];
+  const bytes = serialize(built.snapshot());
+  gc();
+  const storeStart = performance.now();
+  const count = notesRecordCount(built.size);
+  const pieces = notesRecords([dataset], count)!.map((entries) => serialize(entries));
+  const piecesStoreMs = performance.now() - storeStart;
+  const samples: Omit<ColdStart, 'runs' | 'snapshotBytes' | 'piecesBytes' | 'piecesStoreMs'>[] = [];
   for (let run = 0; run < runs; run++) {
     gc();
     let start = performance.now();
@@ -168,8 +192,20 @@ function coldStart(dataset: Dataset, built: Catalog, pages: readonly PageSignals
     start = performance.now();
     const notes = new Catalog([readBody(body)], { index }).notesFor(answer!);
     const notesMs = performance.now() - start;
+    gc();
+    // Median of 5 (each reads and deserializes its records afresh): one call is a few ms, which one
+    // collection of the benchmark's large heap can outweigh.
+    const fromPiecesTimes: number[] = [];
+    let fromPieces: unknown = null;
+    for (let i = 0; i < 5; i++) {
+      start = performance.now();
+      fromPieces = await notesFromPieces(answer!, pieces);
+      fromPiecesTimes.push(performance.now() - start);
+    }
+    const notesFromPiecesMs = median(fromPiecesTimes);
     if (JSON.stringify(answer) !== JSON.stringify(rebuilt.match(page)) || notes.length === 0) throw new Error('the restored index answered otherwise');
-    samples.push({ rebuildMs, parseMs, restoreMs, deserializeMs, notesMs });
+    if (JSON.stringify(fromPieces) !== JSON.stringify(notes)) throw new Error('the notes from the stored pieces differ');
+    samples.push({ rebuildMs, parseMs, restoreMs, deserializeMs, notesMs, notesFromPiecesMs });
   }
   const mid = (pick: (s: (typeof samples)[number]) => number) => median(samples.map(pick));
   return {
@@ -180,9 +216,26 @@ function coldStart(dataset: Dataset, built: Catalog, pages: readonly PageSignals
     deserializeMs: mid((s) => s.deserializeMs),
     snapshotBytes: bytes.length,
     notesMs: mid((s) => s.notesMs),
+    notesFromPiecesMs: mid((s) => s.notesFromPiecesMs),
+    piecesBytes: pieces.reduce((sum, record) => sum + record.length, 0),
+    piecesStoreMs,
   };
 }
 
+/** A page's notes from the stored pieces (as catalog-cache's storedNotes, on V8-serialized records for IndexedDB's). */
+async function notesFromPieces(article: IdentifiedArticle, records: readonly Buffer[]) {
+  const read = async (names: readonly string[]) => {
+    const opened = new Map<number, Record<string, unknown>>();
+    return names.map((name) => {
+      const n = notesRecordOf(name, records.length);
+      if (!opened.has(n)) opened.set(n, deserialize(records[n]!) as Record<string, unknown>);
+      return opened.get(n)![name];
+    });
+  };
+  const datasets = await notesDatasets(article, read);
+  if (!datasets) throw new Error('the stored pieces were refused');
+  return new Catalog(datasets).notesFor(article);
+}
 /** The stored text read back as catalog-cache reads it: parsed, and its shape checked. */
 function readBody(body: string): Dataset {
   const value = JSON.parse(body) as Dataset;

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CatalogIndexSnapshot, PageSignals } from '../../lib/core/catalog-index';
+import { Catalog } from '../../lib/core/catalog';
 import type { Dataset } from '../../lib/core/dataset/schema';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/core/settings';
 import type { DatasetRecord } from '../../lib/platform/dataset-records';
@@ -16,7 +17,9 @@ const db = vi.hoisted(() => ({
   records: [] as DatasetRecord[],
   bodies: new Map<string, string>(),
   index: null as { key: string; snapshot: unknown } | null,
+  notes: new Map<number, { key: string; entries: unknown }>(),
   bodyReads: 0,
+  notesReads: 0,
 }));
 
 vi.mock('../../lib/platform/dataset-db', () => ({
@@ -28,10 +31,21 @@ vi.mock('../../lib/platform/dataset-db', () => ({
   getIndex: async (key: string) => (db.index?.key === key ? structuredClone(db.index.snapshot) : null),
   putIndex: async (key: string, snapshot: unknown) => {
     db.index = { key, snapshot: structuredClone(snapshot) };
+    db.notes.clear();
   },
   deleteIndex: async () => {
     db.index = null;
+    db.notes.clear();
   },
+  putNotes: async (key: string, first: number, records: unknown[]) => {
+    records.forEach((entries, i) => db.notes.set(first + i, { key, entries: structuredClone(entries) }));
+  },
+  getNotes: async (key: string, numbers: number[]) =>
+    numbers.map((n) => {
+      db.notesReads++;
+      const record = db.notes.get(n);
+      return record?.key === key ? structuredClone(record.entries) : null;
+    }),
 }));
 
 const sentences = sentencesOf(seedText.split(/\n+/));
@@ -51,8 +65,8 @@ async function freshWorker() {
   performance.clearMeasures();
   const cache = await import('../../lib/platform/catalog-cache');
   await cache.ensureDatasets(settings);
-  // Lets the index be written, as it is after the answer.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // Lets the index and the notes' pieces be written, as they are after the answer.
+  await new Promise((resolve) => setTimeout(resolve, 10));
   const measured = (name: string) => performance.getEntriesByName(name).length;
   return { cache, built: measured(cache.INDEX_BUILT), restored: measured(cache.INDEX_RESTORED) };
 }
@@ -61,7 +75,9 @@ beforeEach(() => {
   db.records = [];
   db.bodies.clear();
   db.index = null;
+  db.notes.clear();
   db.bodyReads = 0;
+  db.notesReads = 0;
 });
 
 afterEach(() => vi.restoreAllMocks());
@@ -84,14 +100,77 @@ describe('catalog cache across worker restarts', () => {
     expect(warm.cache.catalogFor(settings).match(unrelated)).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(db.bodyReads).toBe(0);
-    // A page said "maybe" to asks for notes next, which need the dataset: it is read after the answer, once.
+    // A page said "maybe" to asks for notes next: they are made from their stored pieces, no dataset read.
     expect(warm.cache.catalogFor(settings).match(urlOf(first, 4))).toEqual(answer);
-    expect(db.bodyReads).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(db.bodyReads).toBe(1);
-    const catalog = await warm.cache.notesCatalogFor(settings);
-    expect(db.bodyReads).toBe(1);
-    expect(catalog.notesFor(answer!).map((n) => n.key)).toEqual([`${first.dataset.id}/d2/c2a`, `${first.dataset.id}/d2/c2b`]);
+    const { article, notes } = await warm.cache.pageNotes(settings, urlOf(first, 4));
+    expect(article).toEqual(answer);
+    expect(notes.map((n) => n.key)).toEqual([`${first.dataset.id}/d2/c2a`, `${first.dataset.id}/d2/c2b`]);
+    expect(db.bodyReads).toBe(0);
+    expect(db.notesReads).toBeGreaterThan(0);
+    expect(performance.getEntriesByName(warm.cache.NOTES_READ).length).toBe(1);
+    expect(notes).toEqual(new Catalog([first]).notesFor(answer!));
+  });
+
+  describe('notes after a restart', () => {
+    const muted: Settings = { ...settings, mutedOutlets: ['outlet4', 'outlet252'] };
+    /** The notes the whole dataset gives each of these pages. */
+    const expected = (pages: PageSignals[], with_: Settings) => {
+      const whole = new Catalog([first], { mutedOutlets: new Set(with_.mutedOutlets) });
+      return pages.map((page) => {
+        const article = whole.match(page);
+        return { article, notes: article ? whole.notesFor(article) : [] };
+      });
+    };
+    const pages = [urlOf(first, 4), urlOf(first, 5), urlOf(first, 9), { url: 'https://unrelated.example/', canonical: null, ogUrl: null, hashes: [1, 2] }];
+
+    it('are the notes the dataset gives, muted outlets included, with no dataset read', async () => {
+      install(first, 1);
+      await freshWorker();
+      // Muting changes the notes of these pages (or comparing would prove little).
+      expect(expected(pages, muted)).not.toEqual(expected(pages, settings));
+      for (const with_ of [settings, muted]) {
+        const warm = await freshWorker();
+        db.bodyReads = 0;
+        const got = [];
+        for (const page of pages) got.push(await warm.cache.pageNotes(with_, page));
+        expect(got).toEqual(expected(pages, with_));
+        expect(db.bodyReads).toBe(0);
+      }
+    });
+
+    it('are read from the dataset when the pieces were stored with another index (stale), and are the same', async () => {
+      install(first, 1);
+      await freshWorker();
+      for (const record of db.notes.values()) record.key = 'another index';
+      const warm = await freshWorker();
+      expect(warm.restored).toBe(1);
+      db.bodyReads = 0;
+      const got = [];
+      for (const page of pages) got.push(await warm.cache.pageNotes(settings, page));
+      expect(got).toEqual(expected(pages, settings));
+      expect(db.bodyReads).toBe(1);
+    });
+
+    it('are read from the dataset when a piece is damaged or missing, and are the same', async () => {
+      install(first, 1);
+      await freshWorker();
+      const damage = [
+        (entries: Record<string, unknown>) => {
+          for (const name of Object.keys(entries)) if (name.startsWith('d:')) (entries[name] as { outlets: unknown[] }).outlets = [];
+        },
+        (entries: Record<string, unknown>) => {
+          for (const name of Object.keys(entries)) delete entries[name];
+        },
+      ];
+      for (const change of damage) {
+        for (const record of db.notes.values()) change(record.entries as Record<string, unknown>);
+        const warm = await freshWorker();
+        db.bodyReads = 0;
+        expect(await warm.cache.pageNotes(settings, pages[0]!)).toEqual(expected(pages, settings)[0]);
+        expect(db.bodyReads).toBe(1);
+      }
+    });
   });
 
   it('rebuilds a stale index: a new revision of the dataset', async () => {

@@ -97,7 +97,8 @@ describe('CatalogIndex snapshots', () => {
     ['a claim index key past the end', (s) => (s.claimIndex.textKeys[0] = s.claimIndex.keys.length)],
     ['claim index postings cut short', (s) => (s.claimIndex.postings.ids = s.claimIndex.postings.ids.slice(0, -1))],
     ['a name that is not a string', (s) => ((s.outletNames as unknown[])[0] = 7)],
-    ['fewer claim keys than claims', (s) => s.claimKeys.pop()],
+    ['fewer claim keys than claims', (s) => s.claimIndex.keys.pop()],
+    ['more claims than claim keys', (s) => (s.claimArticles = Uint32Array.from([...s.claimArticles, 0]))],
   ];
   it.each(damages)('refuses a snapshot with %s', (_, damage) => {
     const snapshot = stored(built);

@@ -41,6 +41,8 @@ export class ClaimIndex {
   private sizes: number[] | Uint32Array = [];
   private packed: PackedPostings | null = null;
   private pending: PostingsBuilder | null = null;
+  /** `keys` as handed out by the last snapshot. */
+  private sharedKeys: string[] | null = null;
   /** Hits per text during one look-up, all zero between look-ups (a Map per look-up cost more on busy pages). */
   private hits = new Uint32Array(0);
 
@@ -60,6 +62,7 @@ export class ClaimIndex {
     if (!packed) return null;
     const index = new ClaimIndex();
     index.keys = keys;
+    index.sharedKeys = keys;
     index.textKeys = textKeys;
     index.sizes = sizes;
     index.packed = packed;
@@ -67,11 +70,18 @@ export class ClaimIndex {
     return index;
   }
 
-  /** The packed index as plain data (typed arrays and strings), for `restore`. */
+  /** The packed index as plain data (typed arrays and strings), for `restore`; shares its arrays (not to be changed). */
   snapshot(): ClaimIndexSnapshot {
     this.pack();
-    const postings = this.packed?.arrays() ?? { keys: new Uint32Array(0), offsets: new Uint32Array(1), ids: new Uint32Array(0) };
-    return { keys: [...this.keys], textKeys: Uint32Array.from(this.textKeys), sizes: Uint32Array.from(this.sizes), postings };
+    const postings = this.packed?.arrays() ?? { keys: new Uint32Array(0), ids: new Uint32Array(0) };
+    this.sharedKeys = this.keys;
+    const typed = (array: number[] | Uint32Array) => (array instanceof Uint32Array ? array : Uint32Array.from(array));
+    return { keys: this.keys, textKeys: typed(this.textKeys), sizes: typed(this.sizes), postings };
+  }
+
+  /** The note keys, each once per run of texts added under it: what `rank` numbers them by. */
+  get keyList(): readonly string[] {
+    return this.keys;
   }
 
   /** Indexes one text of a claim (a quote in any language, or its summary). */
@@ -82,7 +92,11 @@ export class ClaimIndex {
     const sizes = Array.isArray(this.sizes) ? this.sizes : [...this.sizes];
     const textKeys = Array.isArray(this.textKeys) ? this.textKeys : [...this.textKeys];
     const id = sizes.length;
-    if (this.keys[this.keys.length - 1] !== key) this.keys.push(key);
+    if (this.keys[this.keys.length - 1] !== key) {
+      // A snapshot taken before holds the list as it was.
+      if (this.keys === this.sharedKeys) this.keys = [...this.keys];
+      this.keys.push(key);
+    }
     textKeys.push(this.keys.length - 1);
     sizes.push(hashes.size);
     this.sizes = sizes;
@@ -96,35 +110,42 @@ export class ClaimIndex {
     if (!this.pending) return;
     this.packed = this.pending.build();
     this.pending = null;
+    // Typed from now on: half the memory of plain arrays, and what a snapshot holds (no copy).
+    this.textKeys = Uint32Array.from(this.textKeys);
+    this.sizes = Uint32Array.from(this.sizes);
     this.hits = new Uint32Array(this.sizes.length);
   }
 
   /** Claims and responses with enough of their n-grams among the page's hashes, best first. */
   candidates(pageHashes: readonly number[]): ClaimCandidate[] {
+    return this.rank(pageHashes).map(({ key, hits, share }) => ({ key, hits, share }));
+  }
+
+  /** `candidates`, each with the place of its key in `keyList` (of the best of its texts). */
+  rank(pageHashes: readonly number[]): (ClaimCandidate & { at: number })[] {
     this.pack();
     const index = this.packed;
     if (!index) return [];
-    const { offsets, ids } = index;
+    const { keys, ids } = index;
     const hits = this.hits;
     // Texts in the order of their first hit, which orders candidates with equal scores.
     const touched: number[] = [];
     for (const hash of pageHashes) {
-      const k = index.find(hash);
-      if (k < 0) continue;
-      for (let p = offsets[k]!; p < offsets[k + 1]!; p++) {
+      for (let p = index.find(hash); p >= 0 && p < keys.length && keys[p] === hash; p++) {
         const id = ids[p]!;
         if (hits[id]!++ === 0) touched.push(id);
       }
     }
-    const best = new Map<string, ClaimCandidate>();
+    const best = new Map<string, ClaimCandidate & { at: number }>();
     for (const id of touched) {
       const count = hits[id]!;
       hits[id] = 0;
       const share = count / this.sizes[id]!;
       if (count < MIN_HITS || share < MIN_SHARE) continue;
-      const key = this.keys[this.textKeys[id]!]!;
+      const at = this.textKeys[id]!;
+      const key = this.keys[at]!;
       const previous = best.get(key);
-      if (!previous || count > previous.hits) best.set(key, { key, hits: count, share });
+      if (!previous || count > previous.hits) best.set(key, { key, hits: count, share, at });
     }
     return [...best.values()].sort((a, b) => b.hits - a.hits || b.share - a.share);
   }
