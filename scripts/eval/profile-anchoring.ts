@@ -3,6 +3,8 @@
  * mask, matching), on the eval's pages and quotes, next to the Hypothesis-style peer timed in the same
  * run. With COUNTERPOINT_BASELINE=<dir holding a lib/ of another version>, that version is timed too,
  * interleaved with this one (alternating which runs first), and its places compared.
+ * Times are the process's CPU time (user and system), not wall time: on a shared machine a wait for
+ * the processor would otherwise be counted as work.
  * npx tsx scripts/eval/profile-anchoring.ts [--pages N] [--reps N]
  */
 import type { NoteView } from '../../lib/core/notes';
@@ -19,6 +21,11 @@ import { corpusPages, demoPages } from './sources';
 import { articleParagraphs, chooseSentences, markTarget, quotesOf, type EvalQuote } from './targets';
 
 type Locate = (body: Element, notes: NoteView[], article: string | null, language: string | null) => LocatedNote[];
+
+const now = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
@@ -64,25 +71,25 @@ async function main(): Promise<void> {
         t.quotes += quotes.length * reps;
         for (let r = 0; r < reps; r++) {
           // Parts of ours: the map, the mask alone, and the rest of locateNotes (which makes the mask again).
-          let s = performance.now();
+          let s = now();
           const map = buildTextMap(doc.body);
-          t.map += performance.now() - s;
-          s = performance.now();
+          t.map += now() - s;
+          s = now();
           if (text) articleMask(map.text, text);
-          const maskMs = performance.now() - s;
+          const maskMs = now() - s;
           t.mask += maskMs;
-          s = performance.now();
+          s = now();
           locateNotes(map, notes, text, { language });
-          t.match += performance.now() - s - maskMs;
+          t.match += now() - s - maskMs;
           const runs: [('ours' | 'base'), Locate][] = [['ours', ours]];
           if (baseline) runs.push(['base', baseline]);
           if (flip) runs.reverse();
           flip = !flip;
           const found = new Map<string, string>();
           for (const [name, locate] of runs) {
-            s = performance.now();
+            s = now();
             const located = locate(doc.body, notes, text, language);
-            t[name] += performance.now() - s;
+            t[name] += now() - s;
             found.set(name, JSON.stringify(located.map((l) => (l.match ? [l.match.start, l.match.end] : null))));
           }
           if (baseline && r === 0 && found.get('ours') !== found.get('base')) {
@@ -90,9 +97,9 @@ async function main(): Promise<void> {
             process.stderr.write(`\nplaces differ: ${page.name} ${kind}\n`);
           }
           for (const quote of quotes) {
-            s = performance.now();
+            s = now();
             hypothesisMatch(doc.body.textContent ?? '', quote);
-            t.hypothesis += performance.now() - s;
+            t.hypothesis += now() - s;
           }
         }
       } finally {
