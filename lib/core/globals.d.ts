@@ -14,3 +14,8 @@ declare class URL {
   readonly searchParams: URLSearchParams;
   readonly href: string;
 }
+/** Likewise a global in Node and every browser context (WHATWG Encoding); the core decodes UTF-16 with it. */
+declare class TextDecoder {
+  constructor(label?: string);
+  decode(input?: Uint16Array): string;
+}

@@ -41,6 +41,8 @@ export interface TextMap {
 }
 
 const SEPARATOR = '\n';
+/** Text that normalisation turns into a single space (or nothing): ASCII whitespace only. */
+const BLANK = /^[\t-\r ]+$/;
 
 /** An element the walk is inside: where it is among the element's children, and what to do when it is left. */
 interface Frame {
@@ -103,10 +105,14 @@ export function buildTextMap(root: Element, limit = 2_000_000): TextMap {
     if (node.nodeType === 3) {
       const value = (node as Text).data;
       if (value.length > 0) {
+        // Whitespace alone (the indentation between tags: often most of a page's characters)
+        // normalises as one space does, so one space stands for it in the raw text. Its node
+        // keeps its place in `nodes`; no match starts or ends in it, as none starts or ends with a space.
+        const piece = value.length > 1 && BLANK.test(value) ? ' ' : value;
         nodes.push(node as Text);
         starts.push(length);
-        pieces.push(value);
-        length += value.length;
+        pieces.push(piece);
+        length += piece.length;
       }
     } else if (node.nodeType === 1) {
       const element = node as Element;

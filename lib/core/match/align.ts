@@ -68,6 +68,7 @@ export function alignInWindow(quote: string, window: string, maxCost = Infinity)
 let moveScratch = new Uint8Array(1 << 16);
 let rowA = new Int32Array(1024);
 let rowB = new Int32Array(1024);
+let windowUnits = new Uint16Array(1024);
 
 function movesFor(cells: number): Uint8Array {
   if (moveScratch.length < cells) moveScratch = new Uint8Array(Math.max(cells, 2 * moveScratch.length));
@@ -89,6 +90,11 @@ function fillCosts(quote: string, window: string, moves: Uint8Array, maxUnits: n
     rowA = new Int32Array(2 * (n + 1));
     rowB = new Int32Array(2 * (n + 1));
   }
+  // The window's units read once, not once per row: the window is usually a slice of the page text,
+  // whose units the engine reaches through the parent string at every read.
+  if (windowUnits.length < n) windowUnits = new Uint16Array(2 * n);
+  const units = windowUnits;
+  for (let j = 0; j < n; j++) units[j] = window.charCodeAt(j);
   let prev = rowA;
   let cur = rowB;
   prev.fill(0, 0, n + 1); // free start anywhere
@@ -107,7 +113,7 @@ function fillCosts(quote: string, window: string, moves: Uint8Array, maxUnits: n
         gap = open;
         move = OPENED;
       } else gap = extend;
-      let best = prev[j - 1]! + (qc === window.charCodeAt(j - 1) ? 0 : EDIT_UNITS);
+      let best = prev[j - 1]! + (qc === units[j - 1] ? 0 : EDIT_UNITS);
       const del = prev[j]! + EDIT_UNITS;
       if (del < best) {
         best = del;

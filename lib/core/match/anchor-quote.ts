@@ -6,7 +6,8 @@
  * not hide the passage; each candidate is then aligned gap-tolerantly and scored on quote closeness,
  * prefix and suffix context and expected position. When identical words stand both in the running
  * text and in a pull quote, aside or figure and context does not clearly favour the latter, the
- * running text is taken: a pull quote copies the body, not the other way round. Below a minimum
+ * running text is taken: a pull quote copies the body, not the other way round (and a copy whose
+ * running original the caller does not accept is no place at all). Below a minimum
  * score, or when two places score alike, the quote is unplaced: never guessed.
  */
 import type { Quote } from '../dataset/schema';
@@ -97,13 +98,22 @@ export function matchQuote(text: string, quote: Quote, options: MatchOptions = {
   const hasContext = q.prefix.length > 0 || q.suffix.length > 0;
 
   const isAside = options.aside ?? (() => false);
+  const allHits = findQuote(text, quote, options.apart);
   const exactHits = preferRunningText(
-    findQuote(text, quote, options.apart).filter((hit) => accept(hit.start, hit.end)),
+    allHits.filter((hit) => accept(hit.start, hit.end)),
     (hit) => isAside(hit.start, hit.end),
     (hit) => hit.context,
     ASIDE_CONTEXT_MARGIN,
   );
   const bestExact = exactHits[0];
+  // A pull quote, aside or figure copies the running text. When the best acceptable place is such
+  // a copy and the same words stand in the page's running text, outside the accepted spans, with
+  // context agreeing clearly better, that passage is the one the copy repeats and it was left out
+  // (Readability dropped it from the article): the copy is not its place, and no place is given.
+  if (bestExact && isAside(bestExact.start, bestExact.end)) {
+    const bar = bestExact.context + ASIDE_CONTEXT_MARGIN;
+    if (allHits.some((hit) => hit.context >= bar && !isAside(hit.start, hit.end) && !accept(hit.start, hit.end))) return null;
+  }
   // Kept when words found exactly only in a pull quote, aside or figure are not found in the running text either.
   let setApartExact: QuoteMatch | null = null;
   if (bestExact) {

@@ -55,27 +55,26 @@ export interface PackedMappedText {
   map: Int32Array;
 }
 
+/** UTF-16 units to a string in chunks (the engine's argument count is limited): for text holding a lone surrogate. */
 function fromUnits(units: Uint16Array, length: number): string {
   const parts: string[] = [];
   for (let i = 0; i < length; i += 8192) parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(length, i + 8192)) as unknown as number[]));
   return parts.join('');
 }
 
+/** Decodes units natively (several times faster than building the string in script); it would replace a lone surrogate, so text with one is built by fromUnits. */
+const utf16 = new TextDecoder('utf-16le');
+
 /** normaliseWithMap, with the map as an Int32Array: what text maps over whole pages use. */
 export function normalisePacked(source: string): PackedMappedText {
   const n = source.length;
+  // Room for every unit still to come from ASCII (one at most per character) is kept at all times,
+  // so only the path that can expand a character (NFKC: "ﬁ" to "fi") checks for it.
   let units = new Uint16Array(n + 16);
   let map = new Int32Array(n + 16);
   let length = 0;
   let lastWasSpace = true; // drops leading whitespace
-  const grow = () => {
-    const grownUnits = new Uint16Array(units.length * 2);
-    grownUnits.set(units);
-    units = grownUnits;
-    const grownMap = new Int32Array(map.length * 2);
-    grownMap.set(map);
-    map = grownMap;
-  };
+  let loneSurrogate = false;
   for (let i = 0; i < n; ) {
     const code = source.charCodeAt(i);
     if (code < 0x80) {
@@ -92,7 +91,6 @@ export function normalisePacked(source: string): PackedMappedText {
         map[length++] = i;
       }
       i++;
-      if (length >= units.length - 8) grow();
       continue;
     }
     let width = 1;
@@ -100,6 +98,7 @@ export function normalisePacked(source: string): PackedMappedText {
       const low = source.charCodeAt(i + 1);
       if (low >= 0xdc00 && low <= 0xdfff) width = 2;
     }
+    if (width === 1 && code >= 0xd800 && code <= 0xdfff) loneSurrogate = true;
     const ch = width === 1 ? source[i]! : source.slice(i, i + 2);
     if (code >= 0x300 && code <= 0x36f && length > 0 && units[length - 1] !== 32) {
       // A combining accent after its letter: compose them (NFC), so "e\u0301" reads as "é".
@@ -111,6 +110,15 @@ export function normalisePacked(source: string): PackedMappedText {
       }
     }
     const piece = foldCode(ch.codePointAt(0) ?? code, ch);
+    if (units.length - length < n - i + piece.length + 8) {
+      const size = 2 * units.length + piece.length;
+      const grownUnits = new Uint16Array(size);
+      grownUnits.set(units);
+      units = grownUnits;
+      const grownMap = new Int32Array(size);
+      grownMap.set(map);
+      map = grownMap;
+    }
     for (let k = 0; k < piece.length; k++) {
       const unit = piece.charCodeAt(k);
       if (unit === 32) {
@@ -119,14 +127,13 @@ export function normalisePacked(source: string): PackedMappedText {
       } else {
         lastWasSpace = false;
       }
-      if (length >= units.length - 8) grow();
       units[length] = unit;
       map[length++] = i;
     }
     i += width;
   }
   if (length > 0 && units[length - 1] === 32) length--;
-  return { text: fromUnits(units, length), map: map.slice(0, length) };
+  return { text: loneSurrogate ? fromUnits(units, length) : utf16.decode(units.subarray(0, length)), map: map.slice(0, length) };
 }
 
 /**

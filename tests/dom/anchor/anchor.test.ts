@@ -98,6 +98,17 @@ describe('buildTextMap', () => {
     expect(map.positionAt(0)!.node.data).toBe('One ');
   });
 
+  it('reads whitespace-only text nodes (indentation between tags) as the space they normalise to', () => {
+    const root = page('<div>\n  <p>\n    <b>One</b>\n    <i>two</i>\t\r\n  </p>\n\n  <p> </p><p>three\u00A0 <span>\n</span>four</p>\n</div>');
+    const map = buildTextMap(root);
+    expect(map.text).toBe('one two three four');
+    expect(map.range(0, 'one two'.length)!.toString()).toBe('One\n    two');
+    const at = map.text.indexOf('three four');
+    expect(map.range(at, at + 'three four'.length)!.toString()).toBe('three\u00A0 \nfour');
+    // Each space of the text is at a real position of the page.
+    for (let i = 0; i < map.text.length; i++) expect(map.positionAt(i)!.offset).toBeLessThanOrEqual(map.positionAt(i)!.node.data.length);
+  });
+
   it('walks a parent of many children (past the switch to its child list) in order, with nested blocks and skipped ones', () => {
     // Every child counts: a word element, the space after it, a block, a script or a hidden span.
     const items = Array.from({ length: 90 }, (_, i) => (i % 9 === 4 ? `<script>skip ${i}</script>` : i % 5 === 0 ? `<p>Block <em>${i}</em></p>` : i % 13 === 6 ? `<span hidden>gone ${i}</span>` : `<i>w${i}</i> `));

@@ -110,6 +110,29 @@ describe('matchQuote', () => {
     expect(match.confidence).toBe(1);
   });
 
+  it('gives no place when the article holds the words only in a pull quote and the running text it copies is outside the article', () => {
+    // Readability left the real paragraph out but kept the pull quote repeating it; the page's
+    // running text still has the paragraph, with its context; a teaser repeats it without.
+    const sentence = normalise(TERMS.exact);
+    const before = 'us tech companies to promise that ';
+    const after = 'the letter was sent by the china information technology security evaluation center.';
+    const pulled = `an opening paragraph of the article. ${sentence} the article goes on.`;
+    const real = `${before}${sentence} ${after}`;
+    const teaser = `editor's pick: ${sentence}`;
+    const quote = { exact: TERMS.exact, prefix: 'US tech companies to promise that ', suffix: ' The letter was sent by the Chi' };
+    const page = `${pulled} ${real} ${teaser}`;
+    const copy = page.indexOf(sentence);
+    const article = { from: 0, to: pulled.length };
+    const accept = (start: number, end: number) => start >= article.from && end <= article.to;
+    const aside = (start: number) => start === copy;
+    expect(matchQuote(page, quote, { accept, aside })).toBeNull();
+    // Without the running copy (only the teaser, whose context does not agree), the pull quote is all there is, and taken.
+    const withoutRunning = `${pulled} ${teaser}`;
+    expect(matchQuote(withoutRunning, quote, { accept, aside })?.start).toBe(copy);
+    // A running copy in the article is taken over the pull quote, as before.
+    expect(matchQuote(page, quote, { aside })?.start).toBe(page.indexOf(real) + before.length);
+  });
+
   it('looks in the running text before taking a quote found exactly only in a pull quote', () => {
     // A line break in the paragraph is a space in the page text, not in the quote (taken from
     // textContent); the pull quote repeats the words without the break.
