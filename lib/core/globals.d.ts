@@ -16,6 +16,6 @@ declare class URL {
 }
 /** Likewise a global in Node and every browser context (WHATWG Encoding); the core decodes UTF-16 with it. */
 declare class TextDecoder {
-  constructor(label?: string);
+  constructor(label?: string, options?: { ignoreBOM?: boolean });
   decode(input?: Uint16Array): string;
 }

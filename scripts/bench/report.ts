@@ -170,15 +170,20 @@ export function report(results: BenchResults): string {
   const load = `load average ${results.machine.loadavgStart.join(' ')} at start${results.machine.loadavgEnd ? `, ${results.machine.loadavgEnd.join(' ')} at end` : ''}`;
   const parts: string[] = [
     `Counterpoint benchmark, ${results.date.slice(0, 16).replace('T', ' ')} UTC: ${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node}${results.chromiumVersion ? `, Chromium ${results.chromiumVersion}` : ''}; ${load}.`,
-    '',
-    'Goals (issue 5)',
-    '',
-    table(['', 'goal', 'measured'], results.goals.map((g) => [mark(g.met), g.goal, g.figure])),
-    '',
-    "Main-thread time is judged by the CPU time of the extension's tasks in a trace, not by ScriptDuration (it misses script run after an",
-    'await) nor by wall time (it also counts time the thread was not running, waiting for a core or other threads); long tasks are wall time, as the',
-    'Long Tasks API counts them.',
   ];
+  // A run of parts that judge no goal (e.g. --only floor) prints no empty goals table.
+  if (results.goals.length > 0) {
+    parts.push(
+      '',
+      'Goals (issue 5)',
+      '',
+      table(['', 'goal', 'measured'], results.goals.map((g) => [mark(g.met), g.goal, g.figure])),
+      '',
+      "Main-thread time is judged by the CPU time of the extension's tasks in a trace, not by ScriptDuration (it misses script run after an",
+      'await) nor by wall time (it also counts time the thread was not running, waiting for a core or other threads); long tasks are wall time, as the',
+      'Long Tasks API counts them.',
+    );
+  }
   if (results.nodeStages) parts.push('', nodeStageTable(results.nodeStages));
   if (results.probe) parts.push('', probeTable(results.probe));
   if (results.chromium) parts.push('', chromiumTables(results.chromium, results.calibration));

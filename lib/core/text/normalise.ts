@@ -62,8 +62,12 @@ function fromUnits(units: Uint16Array, length: number): string {
   return parts.join('');
 }
 
-/** Decodes units natively (several times faster than building the string in script); it would replace a lone surrogate, so text with one is built by fromUnits. */
-const utf16 = new TextDecoder('utf-16le');
+/**
+ * Decodes units natively (several times faster than building the string in script); it would replace
+ * a lone surrogate, so text with one is built by fromUnits. `ignoreBOM`: a leading U+FEFF is text
+ * here, not a byte-order mark to drop (normalisation removes it today; the decoder must not rely on that).
+ */
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /** normaliseWithMap, with the map as an Int32Array: what text maps over whole pages use. */
 export function normalisePacked(source: string): PackedMappedText {
