@@ -14,6 +14,7 @@ import * as v from 'valibot';
 import { disputedArticles, MAX_SIMILAR } from './catalog-index';
 import { ArticleSchema, DisputeSchema, OutletSchema, type Article, type Dataset, type Dispute, type Outlet } from './dataset/schema';
 import type { IdentifiedArticle } from './notes';
+import { fnv1a } from './text/tokens';
 
 /** Disputed articles per record, on average: a record is then a few tens of KB. */
 const ARTICLES_PER_RECORD = 32;
@@ -35,11 +36,9 @@ export function notesRecordCount(articles: number): number {
   return Math.max(1, Math.ceil(articles / ARTICLES_PER_RECORD));
 }
 
-/** The record an entry is in (FNV-1a of its name). */
+/** The record an entry is in (by the FNV-1a hash of its name). */
 export function notesRecordOf(name: string, records: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % records;
+  return fnv1a(name) % records;
 }
 
 const articleEntry = (datasetId: string, articleId: string) => `a:${datasetId}/${articleId}`;

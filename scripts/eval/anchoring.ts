@@ -45,8 +45,28 @@ export interface AnchoringOptions {
   onPage?: (name: string) => void;
 }
 
-function noteFor(quote: EvalQuote): NoteView {
+/** A quote of the suite as the note Counterpoint anchors. */
+export function noteFor(quote: EvalQuote): NoteView {
   return { key: `eval/${quote.id}`, claim: `q${quote.id}`, dispute: 'eval', topic: 'eval', side: 'claim', counters: [], quotes: [{ exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }] };
+}
+
+/**
+ * One case of the suite, in `window`: the page loaded, its quotes chosen from its article (the
+ * same sentences for every kind of a page) and marked as targets, then the page perturbed by
+ * `kind`. Null when the page has too little article to quote. The caller closes the window.
+ */
+export function perturbedCase(window: ReturnType<typeof newWindow>, page: SourcePage, kind: Kind, quotesPerPage: number): { doc: Document; quotes: EvalQuote[] } | null {
+  const doc = loadHtml(window, page.html);
+  const original = extractArticle(doc);
+  if (!original || original.text.length < 400) return null;
+  const paragraphs = articleParagraphs(doc, original.text);
+  const chosen = chooseSentences(paragraphs, quotesPerPage, seeded(hashSeed(page.name)), doc.body.textContent ?? '');
+  if (chosen.length === 0) return null;
+  chosen.forEach((choice, id) => markTarget(choice.paragraph, choice.start, choice.end, id));
+  const ids = chosen.map((_, id) => id);
+  const quotes = quotesOf(doc.body, ids);
+  perturb(doc, kind, ids, paragraphs, seeded(hashSeed(`${page.name}/${kind}`)));
+  return { doc, quotes };
 }
 
 export async function runAnchoring(pages: SourcePage[], options: AnchoringOptions): Promise<{ results: AnchoringResults; failures: WrongCase[]; pages: number; readabilityMs: number; hypothesisMatchingMs: Record<Kind, number> }> {
@@ -62,18 +82,10 @@ export async function runAnchoring(pages: SourcePage[], options: AnchoringOption
     for (const kind of kinds) {
       const window = newWindow(page.url);
       try {
-        const doc = loadHtml(window, page.html);
-        const original = extractArticle(doc);
-        if (!original || original.text.length < 400) break;
-        const random = seeded(hashSeed(`${page.name}`));
-        const paragraphs = articleParagraphs(doc, original.text);
-        const chosen = chooseSentences(paragraphs, options.quotesPerPage, random, doc.body.textContent ?? '');
-        if (chosen.length === 0) break;
-        chosen.forEach((choice, id) => markTarget(choice.paragraph, choice.start, choice.end, id));
-        const ids = chosen.map((_, id) => id);
-        const quotes = quotesOf(doc.body, ids);
+        const perturbed = perturbedCase(window, page, kind, options.quotesPerPage);
+        if (!perturbed) break;
+        const { doc, quotes } = perturbed;
         if (kind === kinds[0]) used++;
-        perturb(doc, kind, ids, paragraphs, seeded(hashSeed(`${page.name}/${kind}`)));
         const t0 = performance.now();
         const article = extractArticle(doc);
         readabilityMs += performance.now() - t0;

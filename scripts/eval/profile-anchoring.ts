@@ -12,13 +12,12 @@ import { articleMask } from '../../lib/core/match/article-mask';
 import { locateNotes, type LocatedNote } from '../../lib/dom/anchor';
 import { buildTextMap } from '../../lib/dom/text-map';
 import { extractArticle } from '../../lib/dom/extract';
-import { loadHtml, newWindow } from '../pipeline';
-import { KINDS, perturb, type Kind } from './perturb';
+import { newWindow } from '../pipeline';
+import { noteFor, perturbedCase } from './anchoring';
+import { KINDS, type Kind } from './perturb';
 import { hypothesisMatch } from './peers';
-import { hashSeed, seeded } from './random';
 import { table } from './report';
 import { corpusPages, demoPages } from './sources';
-import { articleParagraphs, chooseSentences, markTarget, quotesOf, type EvalQuote } from './targets';
 
 type Locate = (body: Element, notes: NoteView[], article: string | null, language: string | null) => LocatedNote[];
 
@@ -31,8 +30,6 @@ function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
   return at === -1 ? fallback : Number(process.argv[at + 1] ?? fallback);
 }
-
-const noteFor = (quote: EvalQuote): NoteView => ({ key: `eval/${quote.id}`, claim: `q${quote.id}`, dispute: 'eval', topic: 'eval', side: 'claim', counters: [], quotes: [{ exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }] });
 
 async function main(): Promise<void> {
   const reps = option('--reps', 1);
@@ -53,16 +50,9 @@ async function main(): Promise<void> {
     for (const kind of KINDS) {
       const window = newWindow(page.url);
       try {
-        const doc = loadHtml(window, page.html);
-        const original = extractArticle(doc);
-        if (!original || original.text.length < 400) break;
-        const paragraphs = articleParagraphs(doc, original.text);
-        const chosen = chooseSentences(paragraphs, 5, seeded(hashSeed(page.name)), doc.body.textContent ?? '');
-        if (chosen.length === 0) break;
-        chosen.forEach((choice, id) => markTarget(choice.paragraph, choice.start, choice.end, id));
-        const ids = chosen.map((_, id) => id);
-        const quotes = quotesOf(doc.body, ids);
-        perturb(doc, kind, ids, paragraphs, seeded(hashSeed(`${page.name}/${kind}`)));
+        const perturbed = perturbedCase(window, page, kind, 5);
+        if (!perturbed) break;
+        const { doc, quotes } = perturbed;
         const article = extractArticle(doc);
         const text = article?.text ?? null;
         const language = article?.lang ?? null;

@@ -47,6 +47,9 @@ describe("Readability's edited source", () => {
   it('makes each edit (and no longer builds log messages nobody reads)', () => {
     const edited = editReadabilitySource(source);
     expect(edited).not.toContain('pageCacheHtml');
+    // The restore writes no HTML: the library's one page.innerHTML assignment is gone.
+    expect(source).toContain('page.innerHTML =');
+    expect(edited).not.toContain('page.innerHTML =');
     expect(edited.match(/this\._debug && this\.log\(/g)?.length).toBe(source.match(/this\.log\(/g)?.length);
   });
 
